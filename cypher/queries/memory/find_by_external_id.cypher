@@ -1,0 +1,2 @@
+MATCH (m:Memory {scopedExternalId: $key})
+RETURN m.id AS id

@@ -1,0 +1,3 @@
+MATCH (m:Memory {id: $id})
+WHERE m.status = 'PENDING'
+SET m.status = 'READY'

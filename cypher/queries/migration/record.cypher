@@ -1,0 +1,2 @@
+MERGE (m:__Migration {version: $version})
+ON CREATE SET m.name = $name, m.appliedAt = datetime()

@@ -1,0 +1,7 @@
+// Exact similarity within one scope, for a scope too small a share of the store for the index to find it.
+MATCH (node:Memory {scope: $scope})
+WHERE node.status <> 'ARCHIVED'
+WITH node, vector.similarity.cosine(node.embedding, $vector) AS score
+ORDER BY score DESC
+LIMIT $limit
+RETURN node.id AS id, score

@@ -1,0 +1,80 @@
+package io.mnemograph.api.graphql;
+
+import io.mnemograph.config.MnemographConfig;
+import io.mnemograph.memory.MemoryDraft;
+import io.mnemograph.memory.MemoryRules;
+import io.mnemograph.recall.RecallService;
+import io.mnemograph.remember.MemoryReader;
+import io.mnemograph.remember.RememberService;
+import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Remembering and recalling: the core of the API. */
+@GraphQLApi
+@Blocking
+public class MemoryApi {
+
+    private final RememberService remember;
+    private final RecallService recall;
+    private final MemoryReader reader;
+    private final MemoryRules rules;
+
+    MemoryApi(RememberService remember, RecallService recall, MemoryReader reader, MnemographConfig config) {
+        this.remember = remember;
+        this.recall = recall;
+        this.reader = reader;
+        this.rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
+    }
+
+    @Mutation
+    @Description("Remembers one thing. Remembering again with a stored (scope, externalId) returns that memory unchanged.")
+    public @NonNull MemoryView remember(@Name("input") @NonNull MemoryInput input) {
+        return new MemoryView(remember.remember(draft(null, input)));
+    }
+
+    @Mutation
+    @Description("Remembers a batch, all or nothing, and returns it in input order.")
+    public @NonNull List<@NonNull MemoryView> rememberAll(@Name("inputs") @NonNull List<@NonNull MemoryInput> inputs) {
+        List<MemoryDraft> drafts = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            drafts.add(draft("inputs[" + i + "]", inputs.get(i)));
+        }
+        return MemoryView.of(remember.rememberAll(drafts));
+    }
+
+    @Query
+    @Description("The memories of a scope that matter for a question, best first, each with a score and its reasons.")
+    public @NonNull List<@NonNull RecollectionView> recall(@Name("query") @NonNull String query,
+                                                           @Name("scope") String scope,
+                                                           @Name("limit") Integer limit) {
+        return recall.recall(query, scope, limit).stream().map(RecollectionView::new).toList();
+    }
+
+    @Query
+    @Description("One memory by id, or null.")
+    public MemoryView memory(@Name("id") @NonNull @Id String id) {
+        return reader.get(id).map(MemoryView::new).orElse(null);
+    }
+
+    private MemoryDraft draft(String where, MemoryInput in) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (in.metadata != null) {
+            for (EntryInput e : in.metadata) {
+                metadata.put(e.key, e.value);
+            }
+        }
+        return rules.draft(where, in.content, in.scope, in.sessionId,
+                in.occurredAt == null ? null : in.occurredAt.toInstant(), in.externalId, in.keywords, in.tags, metadata);
+    }
+}

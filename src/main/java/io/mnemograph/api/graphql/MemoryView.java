@@ -1,0 +1,77 @@
+package io.mnemograph.api.graphql;
+
+import io.mnemograph.memory.Memory;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+@Type("Memory")
+@Description("One remembered thing: a node of the memory graph.")
+public class MemoryView {
+    final Memory memory;
+
+    MemoryView(Memory memory) {
+        this.memory = memory;
+    }
+
+    public @NonNull @Id String getId() {
+        return memory.id();
+    }
+
+    public @NonNull String getScope() {
+        return memory.scope();
+    }
+
+    public @NonNull String getContent() {
+        return memory.content();
+    }
+
+    @Description("A one-sentence description of the memory, written by the agent.")
+    public String getContext() {
+        return memory.context();
+    }
+
+    public @NonNull List<@NonNull String> getKeywords() {
+        return memory.keywords();
+    }
+
+    public @NonNull List<@NonNull String> getTags() {
+        return memory.tags();
+    }
+
+    public String getSessionId() {
+        return memory.sessionId();
+    }
+
+    public String getExternalId() {
+        return memory.externalId();
+    }
+
+    @Description("When it happened (event time).")
+    public @NonNull OffsetDateTime getOccurredAt() {
+        return time(memory.occurredAt());
+    }
+
+    @Description("When Mnemograph stored it (record time).")
+    public @NonNull OffsetDateTime getRecordedAt() {
+        return time(memory.recordedAt());
+    }
+
+    public @NonNull List<@NonNull Entry> getMetadata() {
+        return memory.metadata().entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
+    }
+
+    static OffsetDateTime time(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static List<MemoryView> of(List<Memory> memories) {
+        return memories.stream().map(MemoryView::new).toList();
+    }
+}

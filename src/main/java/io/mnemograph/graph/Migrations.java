@@ -1,0 +1,82 @@
+package io.mnemograph.graph;
+
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies the versioned schema migrations of {@code cypher/migrations/} (V001__Verb_noun.cypher …) in order, each
+ * exactly once, and records each as a {@code (:__Migration {version})} node. Statements use IF NOT EXISTS, so a
+ * migration interrupted half-way is simply applied again.
+ */
+public final class Migrations {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class);
+    private static final Pattern NAME = Pattern.compile("V(\\d{3})__(\\w+)\\.cypher");
+    static final String INDEX = "cypher/migrations/";
+
+    private Migrations() {
+    }
+
+    /** Applies what is missing; returns how many migrations were applied now. */
+    public static int apply(GraphStore store, Map<String, String> placeholders) {
+        store.schema("CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE");
+        List<Map<String, Object>> done = store.query("migration/applied", Map.of());
+        List<Long> applied = done.stream().map(r -> (Long) r.get("version")).toList();
+        int count = 0;
+        for (String file : files()) {
+            Matcher m = NAME.matcher(file);
+            if (!m.matches()) {
+                continue;
+            }
+            long version = Long.parseLong(m.group(1));
+            if (applied.contains(version)) {
+                continue;
+            }
+            String text = Statements.resource(INDEX + file);
+            for (var e : placeholders.entrySet()) {
+                text = text.replace("${" + e.getKey() + "}", e.getValue());
+            }
+            for (String statement : split(text)) {
+                store.schema(statement);
+            }
+            store.update("migration/record", Map.of("version", version, "name", m.group(2)));
+            LOG.infof("Applied migration V%03d %s", version, m.group(2));
+            count++;
+        }
+        return count;
+    }
+
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.strip().startsWith("//")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                String s = current.toString().strip();
+                out.add(s.substring(0, s.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    /** The migration files in order, as listed in {@code cypher/migrations/index.txt} (a jar cannot be listed). */
+    static List<String> files() {
+        String index = Statements.resource(INDEX + "index.txt");
+        if (index == null) {
+            throw new IllegalStateException("no " + INDEX + "index.txt on the classpath");
+        }
+        return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+    }
+}

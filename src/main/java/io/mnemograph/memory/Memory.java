@@ -1,0 +1,28 @@
+package io.mnemograph.memory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One remembered thing, as stored. */
+public record Memory(
+        String id,
+        String scope,
+        String content,
+        String context,
+        List<String> keywords,
+        List<String> tags,
+        String sessionId,
+        String externalId,
+        Instant occurredAt,
+        Instant recordedAt,
+        Instant validFrom,
+        Instant validTo,
+        Map<String, String> metadata,
+        MemoryStatus status,
+        double strength,
+        long recallCount,
+        Instant lastRecalledAt,
+        String supersededBy,
+        List<String> supersedes) {
+}
