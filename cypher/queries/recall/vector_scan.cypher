@@ -1,6 +1,8 @@
 // Exact similarity within one scope, for a scope too small a share of the store for the index to find it.
 MATCH (node:Memory {scope: $scope})
 WHERE node.status <> 'ARCHIVED'
+  AND node.occurredAt <= $at AND ($includeSuperseded OR node.validTo IS NULL OR node.validTo > $at)
+  AND ($from IS NULL OR node.occurredAt >= $from) AND ($to IS NULL OR node.occurredAt <= $to)
 WITH node, vector.similarity.cosine(node.embedding, $vector) AS score
 ORDER BY score DESC
 LIMIT $limit

@@ -6,13 +6,18 @@ import io.mnemograph.graph.GraphStore;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRules;
+import io.mnemograph.memory.RecallRequest;
+import io.mnemograph.memory.RecallStrategy;
 import io.mnemograph.memory.Recollection;
 import io.mnemograph.remember.MemoryReader;
 import io.mnemograph.remember.RememberService;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +25,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The read path: candidates from the vector and fulltext indexes of one scope, fused, with reasons. */
+/**
+ * The read path: candidates from the vector and fulltext indexes of one scope, restricted to what was true at the
+ * moment asked about, fused, with the reasons each came back.
+ */
 @ApplicationScoped
 public class RecallService {
 
-    /** Reciprocal-rank fusion constant (Cormack et al.). */
-    static final int RRF_K = 60;
     /** Candidates taken from each index beyond the limit asked. */
     static final int MIN_CANDIDATES = 50;
     /** Most the shared vector index is asked for before an exact in-scope scan is cheaper. */
@@ -35,44 +41,67 @@ public class RecallService {
     private final GraphStore store;
     private final Embedder embedder;
     private final MemoryReader reader;
+    private final InstantSource clock;
     private final int maxLimit;
 
-    RecallService(GraphStore store, Embedder embedder, MemoryReader reader, MnemographConfig config) {
+    RecallService(GraphStore store, Embedder embedder, MemoryReader reader, InstantSource clock,
+                  MnemographConfig config) {
         this.store = store;
         this.embedder = embedder;
         this.reader = reader;
+        this.clock = clock;
         this.maxLimit = config.limits().maxRecallLimit();
     }
 
-    public List<Recollection> recall(String query, String scope, Integer limit) {
+    /** Validates what the API received into a request; {@code at} defaults to now, strategy to GRAPH. */
+    public RecallRequest request(String query, String scope, Integer limit, RecallStrategy strategy, Instant at,
+                                 Instant from, Instant to, Boolean includeSuperseded, Double minScore) {
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("query is empty: say what to recall");
         }
-        String s = MemoryRules.scope(scope);
         int n = limit == null ? 10 : limit;
         if (n < 1 || n > maxLimit) {
             throw new InvalidInputException("limit " + n + " is outside 1.." + maxLimit);
         }
-        float[] vector = embedder.embed(query);
-        int want = Math.max(n, MIN_CANDIDATES);
-        Map<String, Candidate> fused = store.read(tx -> {
-            Map<String, Candidate> out = new LinkedHashMap<>();
-            add(out, "vector", vectorHits(tx, s, vector, want));
-            String ft = fulltextQuery(s, query);
-            if (ft != null) {
-                add(out, "fulltext", tx.run("recall/fulltext", Map.of("query", ft, "scope", s, "limit", want)));
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from (" + from + ") is after to (" + to + ")");
+        }
+        if (minScore != null && (minScore.isNaN() || minScore < 0)) {
+            throw new InvalidInputException("minScore must be 0 or more");
+        }
+        return new RecallRequest(query.strip(), MemoryRules.scope(scope), n,
+                strategy == null ? RecallStrategy.GRAPH : strategy, at == null ? clock.instant() : at, from, to,
+                Boolean.TRUE.equals(includeSuperseded), minScore == null ? 0 : minScore);
+    }
+
+    public List<Recollection> recall(RecallRequest r) {
+        boolean useVector = r.strategy() != RecallStrategy.FULLTEXT;
+        boolean useText = r.strategy() != RecallStrategy.VECTOR;
+        float[] vector = useVector ? embedder.embed(r.query()) : null;
+        int want = Math.max(r.limit(), MIN_CANDIDATES);
+        Map<String, Object> params = timeParams(r);
+        Fusion fusion = store.read(tx -> {
+            Fusion f = new Fusion();
+            if (useVector) {
+                f.add("vector", vectorHits(tx, params, vector, want));
             }
-            return out;
+            String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
+            if (ft != null) {
+                Map<String, Object> p = new HashMap<>(params);
+                p.put("query", ft);
+                p.put("k", want);
+                p.put("limit", want);
+                f.add("fulltext", tx.run("recall/fulltext", p));
+            }
+            return f;
         });
-        List<Candidate> ranked = new ArrayList<>(fused.values());
-        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        List<Candidate> top = ranked.subList(0, Math.min(n, ranked.size()));
+        List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore());
         Map<String, Memory> memories = new LinkedHashMap<>();
-        for (Memory m : reader.getAll(top.stream().map(Candidate::id).toList())) {
+        for (Memory m : reader.getAll(top.stream().map(Fusion.Candidate::id).toList())) {
             memories.put(m.id(), m);
         }
         List<Recollection> out = new ArrayList<>();
-        for (Candidate c : top) {
+        for (Fusion.Candidate c : top) {
             Memory m = memories.get(c.id());
             if (m != null) {
                 out.add(new Recollection(m, c.score(), c.reasons()));
@@ -83,43 +112,52 @@ public class RecallService {
 
     /** Plans and runs each recall statement once, so the first real query does not pay for it (0.2-1 s each). */
     public void warmUp() {
-        float[] vector = embedder.embed("warm up");
-        String scope = "__warm-up";
+        RecallRequest r = request("warm up", "__warm-up", 10, RecallStrategy.GRAPH, null, null, null, false, 0.0);
+        float[] vector = embedder.embed(r.query());
+        Map<String, Object> params = timeParams(r);
         store.read(tx -> {
-            tx.run("recall/scope_size", Map.of("scope", scope));
-            tx.run("recall/vector", Map.of("scope", scope, "vector", vector, "k", 10, "limit", 10));
-            tx.run("recall/vector_scan", Map.of("scope", scope, "vector", vector, "limit", 10));
-            tx.run("recall/fulltext", Map.of("query", fulltextQuery(scope, "warm up"), "scope", scope, "limit", 10));
+            Map<String, Object> p = new HashMap<>(params);
+            p.put("vector", vector);
+            p.put("k", 10);
+            p.put("limit", 10);
+            tx.run("recall/scope_size", Map.of("scope", r.scope()));
+            tx.run("recall/vector", p);
+            tx.run("recall/vector_scan", p);
+            p.put("query", fulltextQuery(r.scope(), r.query()));
+            tx.run("recall/fulltext", p);
             return null;
         });
     }
 
-    private List<Map<String, Object>> vectorHits(GraphStore.Tx tx, String scope, float[] vector, int want) {
-        Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", scope)).get(0);
+    private static Map<String, Object> timeParams(RecallRequest r) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("scope", r.scope());
+        p.put("at", r.at().atZone(ZoneOffset.UTC));
+        p.put("from", r.from() == null ? null : r.from().atZone(ZoneOffset.UTC));
+        p.put("to", r.to() == null ? null : r.to().atZone(ZoneOffset.UTC));
+        p.put("includeSuperseded", r.includeSuperseded());
+        return p;
+    }
+
+    private List<Map<String, Object>> vectorHits(GraphStore.Tx tx, Map<String, Object> params, float[] vector,
+                                                 int want) {
+        Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", params.get("scope"))).get(0);
         long inScope = (Long) size.get("memories");
         long total = (Long) size.get("total");
         if (inScope == 0) {
             return List.of();
         }
+        Map<String, Object> p = new HashMap<>(params);
+        p.put("vector", vector);
+        p.put("limit", want);
         // Over-fetch in proportion to how small a share of the store this scope is, with room for index misses.
         double share = (double) inScope / Math.max(1, total);
         long k = (long) Math.ceil(want / share * 1.5);
         if (k > MAX_INDEX_K) {
-            return tx.run("recall/vector_scan", Map.of("scope", scope, "vector", vector, "limit", want));
+            return tx.run("recall/vector_scan", p);
         }
-        return tx.run("recall/vector", Map.of("scope", scope, "vector", vector, "k", (int) Math.max(k, want),
-                "limit", want));
-    }
-
-    private static void add(Map<String, Candidate> out, String signal, List<Map<String, Object>> rows) {
-        int rank = 0;
-        for (Map<String, Object> r : rows) {
-            rank++;
-            String id = (String) r.get("id");
-            double score = ((Number) r.get("score")).doubleValue();
-            Candidate c = out.computeIfAbsent(id, Candidate::new);
-            c.add(1.0 / (RRF_K + rank), String.format(Locale.ROOT, "%s: rank %d, score %.3f", signal, rank, score));
-        }
+        p.put("k", (int) Math.max(k, want));
+        return tx.run("recall/vector", p);
     }
 
     /** A Lucene query for the scope's memories holding any word of the question; null when it has no word. */
@@ -133,32 +171,5 @@ public class RecallService {
             return null;
         }
         return "scopeKey:" + RememberService.scopeKey(scope) + " AND (" + terms + ")";
-    }
-
-    private static final class Candidate {
-        private final String id;
-        private double score;
-        private final List<String> reasons = new ArrayList<>();
-
-        Candidate(String id) {
-            this.id = id;
-        }
-
-        void add(double s, String reason) {
-            score += s;
-            reasons.add(reason);
-        }
-
-        String id() {
-            return id;
-        }
-
-        double score() {
-            return score;
-        }
-
-        List<String> reasons() {
-            return reasons;
-        }
     }
 }

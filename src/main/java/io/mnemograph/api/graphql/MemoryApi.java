@@ -15,6 +15,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.mnemograph.memory.RecallStrategy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +59,25 @@ public class MemoryApi {
 
     @Query
     @Description("The memories of a scope that matter for a question, best first, each with a score and its reasons.")
-    public @NonNull List<@NonNull RecollectionView> recall(@Name("query") @NonNull String query,
-                                                           @Name("scope") String scope,
-                                                           @Name("limit") Integer limit) {
-        return recall.recall(query, scope, limit).stream().map(RecollectionView::new).toList();
+    public @NonNull List<@NonNull RecollectionView> recall(
+            @Name("query") @NonNull String query,
+            @Name("scope") String scope,
+            @Name("limit") @Description("How many at most, 1..1000; default 10.") Integer limit,
+            @Name("strategy") @Description("Which signals to use; default GRAPH, the best.") RecallStrategy strategy,
+            @Name("at") @Description("The moment of asking: what was true then. Default now.") OffsetDateTime at,
+            @Name("from") @Description("Only memories that happened at or after this.") OffsetDateTime from,
+            @Name("to") @Description("Only memories that happened at or before this.") OffsetDateTime to,
+            @Name("includeSuperseded") @Description("Also memories superseded as of at; default false.")
+            Boolean includeSuperseded,
+            @Name("minScore") @Description("Leave out results scoring below this (abstention); default 0.")
+            Double minScore) {
+        var request = recall.request(query, scope, limit, strategy, instant(at), instant(from), instant(to),
+                includeSuperseded, minScore);
+        return recall.recall(request).stream().map(RecollectionView::new).toList();
+    }
+
+    static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     @Query

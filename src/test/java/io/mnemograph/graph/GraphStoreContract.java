@@ -1,0 +1,138 @@
+package io.mnemograph.graph;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every storage adapter must do, run against a real Neo4j by each adapter's test: migrations applied once,
+ * statements that round-trip plain values, all-or-nothing transactions, uniqueness, and the search indexes.
+ */
+public abstract class GraphStoreContract {
+
+    protected abstract GraphStore store();
+
+    static final float[] VECTOR = unit(384, 1);
+
+    static float[] unit(int n, int hot) {
+        float[] v = new float[n];
+        v[hot] = 1f;
+        return v;
+    }
+
+    static Map<String, Object> memoryRow(String id, String scope, String content, String externalId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("scope", scope);
+        m.put("scopeKey", "s" + scope.hashCode());
+        m.put("content", content);
+        m.put("context", null);
+        m.put("keywords", List.of("alpha", "beta"));
+        m.put("tags", List.of("test"));
+        m.put("keywordText", "alpha beta");
+        m.put("sessionId", null);
+        m.put("externalId", externalId);
+        m.put("scopedExternalId", externalId == null ? null : scope + "|" + externalId);
+        m.put("occurredAt", ZonedDateTime.of(2024, 5, 1, 10, 0, 0, 0, ZoneOffset.UTC));
+        m.put("recordedAt", ZonedDateTime.of(2024, 5, 2, 10, 0, 0, 0, ZoneOffset.UTC));
+        m.put("metadataKeys", List.of("k"));
+        m.put("metadataValues", List.of("v"));
+        m.put("status", "PENDING");
+        m.put("strength", 1.0);
+        m.put("embedding", VECTOR);
+        return m;
+    }
+
+    String insert(GraphStore.Tx tx, String scope, String content, String externalId) {
+        String id = UUID.randomUUID().toString();
+        tx.run("memory/lock_scope", Map.of("scope", scope, "now", ZonedDateTime.now(ZoneOffset.UTC)));
+        tx.run("memory/insert", Map.of("m", memoryRow(id, scope, content, externalId)));
+        return id;
+    }
+
+    @Test
+    void migrationsAreRecordedAndApplyOnlyOnce() {
+        assertEquals(0, Migrations.apply(store(), Map.of("dimensions", "384")));
+        List<Map<String, Object>> applied = store().query("migration/applied", Map.of());
+        assertEquals(Migrations.files().size(), applied.size());
+        assertEquals(1L, applied.get(0).get("version"));
+    }
+
+    @Test
+    void statementsRoundTripPlainValues() {
+        String scope = "c-" + UUID.randomUUID();
+        String id = store().write(tx -> insert(tx, scope, "round trip", "e1"));
+        Map<String, Object> m = castMap(store().query("memory/get", Map.of("ids", List.of(id))).get(0).get("memory"));
+        assertEquals("round trip", m.get("content"));
+        assertEquals(List.of("alpha", "beta"), m.get("keywords"));
+        assertEquals(ZonedDateTime.of(2024, 5, 1, 10, 0, 0, 0, ZoneOffset.UTC).toInstant(),
+                ((ZonedDateTime) m.get("occurredAt")).toInstant());
+        assertEquals(1.0, m.get("strength"));
+        assertEquals(0L, m.get("recallCount"));
+        assertEquals(List.of(), m.get("supersedes"));
+    }
+
+    @Test
+    void aFailingTransactionKeepsNothing() {
+        String scope = "c-" + UUID.randomUUID();
+        assertThrows(IllegalStateException.class, () -> store().write(tx -> {
+            insert(tx, scope, "doomed", "e1");
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(store().query("memory/find_by_external_id", Map.of("key", scope + "|e1")).isEmpty());
+    }
+
+    @Test
+    void scopedExternalIdIsUnique() {
+        String scope = "c-" + UUID.randomUUID();
+        store().write(tx -> insert(tx, scope, "first", "dup"));
+        assertThrows(RuntimeException.class, () -> store().write(tx -> insert(tx, scope, "second", "dup")));
+        assertEquals(1, store().query("memory/find_by_external_id", Map.of("key", scope + "|dup")).size());
+    }
+
+    @Test
+    void vectorAndFulltextIndexesFindAMemoryOfTheScope() throws InterruptedException {
+        String scope = "c-" + UUID.randomUUID();
+        Map<String, Object> row = memoryRow(UUID.randomUUID().toString(), scope, "zebra crossing", null);
+        store().write(tx -> {
+            tx.run("memory/lock_scope", Map.of("scope", scope, "now", ZonedDateTime.now(ZoneOffset.UTC)));
+            return tx.run("memory/insert", Map.of("m", row));
+        });
+        Map<String, Object> p = new HashMap<>();
+        p.put("scope", scope);
+        p.put("vector", VECTOR);
+        p.put("k", 1000);
+        p.put("limit", 10);
+        p.put("at", ZonedDateTime.now(ZoneOffset.UTC));
+        p.put("from", null);
+        p.put("to", null);
+        p.put("includeSuperseded", false);
+        // Index updates become visible shortly after commit.
+        List<Map<String, Object>> vector = List.of();
+        List<Map<String, Object>> text = List.of();
+        for (int i = 0; i < 50 && (vector.isEmpty() || text.isEmpty()); i++) {
+            vector = store().query("recall/vector", p);
+            Map<String, Object> q = new HashMap<>(p);
+            q.put("query", "scopeKey:" + row.get("scopeKey") + " AND (zebra)");
+            text = store().query("recall/fulltext", q);
+            Thread.sleep(100);
+        }
+        assertEquals(row.get("id"), vector.get(0).get("id"));
+        assertEquals(row.get("id"), text.get(0).get("id"));
+        assertEquals(row.get("id"), store().query("recall/vector_scan", p).get(0).get("id"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
