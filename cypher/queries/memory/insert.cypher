@@ -1,4 +1,4 @@
-// One new memory with its embedding; keywords and tags the caller gave become shared nodes of the scope.
+// One new memory with its embedding, PENDING until the agent has written its note (keyword and tag nodes included).
 MATCH (s:Scope {name: $m.scope})
 SET s.seq = s.seq + 1, s.memories = s.memories + 1
 CREATE (m:Memory {
@@ -10,10 +10,4 @@ CREATE (m:Memory {
   status: $m.status, strength: $m.strength, recallCount: 0, seq: s.seq })
 WITH m
 CALL db.create.setNodeVectorProperty(m, 'embedding', $m.embedding)
-FOREACH (k IN $m.keywords |
-  MERGE (kw:Keyword {key: $m.scope + '|' + k}) ON CREATE SET kw.scope = $m.scope, kw.name = k
-  MERGE (m)-[:HAS_KEYWORD]->(kw))
-FOREACH (t IN $m.tags |
-  MERGE (tg:Tag {key: $m.scope + '|' + t}) ON CREATE SET tg.scope = $m.scope, tg.name = t
-  MERGE (m)-[:TAGGED]->(tg))
 RETURN m.id AS id, m.seq AS seq

@@ -1,5 +1,6 @@
 package io.mnemograph.boot;
 
+import io.mnemograph.agent.HeuristicAgent;
 import io.mnemograph.embedding.Embedder;
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.Migrations;
@@ -24,9 +25,10 @@ public class Boot {
     private volatile String failure;
 
     void start(@Observes StartupEvent event, GraphStore store, Embedder embedder, Evolver evolver,
-               RecallService recall) {
+               RecallService recall, HeuristicAgent heuristic) {
         try {
             long t0 = System.nanoTime();
+            heuristic.warmUp();
             int applied = Migrations.apply(store, Map.of("dimensions", Integer.toString(embedder.dimension())));
             int resumed = evolver.resumePending();
             recall.warmUp();

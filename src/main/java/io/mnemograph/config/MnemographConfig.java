@@ -2,6 +2,7 @@ package io.mnemograph.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public interface MnemographConfig {
 
     /** The embedding model. */
     Embedding embedding();
+
+    /** The memory agent. */
+    Agent agent();
 
     interface Neo4j {
         /** Embedded mode: the host:port its Bolt connector listens on, for Neo4j Browser and cypher-shell. */
@@ -66,6 +70,17 @@ public interface MnemographConfig {
         /** Most keywords or tags a caller may give one memory. */
         @WithDefault("64")
         int maxLabels();
+    }
+
+    interface Agent {
+        /** Which agent builds notes, links and evolution: {@code heuristic} (default, offline) or {@code llm}. */
+        @WithParentName
+        @WithDefault("heuristic")
+        String kind();
+
+        /** How many candidate memories the agent is shown for linking. */
+        @WithDefault("12")
+        int candidates();
     }
 
     interface Embedding {

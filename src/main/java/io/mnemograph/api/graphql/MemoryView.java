@@ -1,6 +1,7 @@
 package io.mnemograph.api.graphql;
 
 import io.mnemograph.memory.Memory;
+import io.mnemograph.memory.MemoryStatus;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -61,6 +62,11 @@ public class MemoryView {
     @Description("When Mnemograph stored it (record time).")
     public @NonNull OffsetDateTime getRecordedAt() {
         return time(memory.recordedAt());
+    }
+
+    @Description("PENDING until the agent has written the note, linked and evolved; then READY; ARCHIVED when forgotten.")
+    public @NonNull MemoryStatus getStatus() {
+        return memory.status();
     }
 
     public @NonNull List<@NonNull Entry> getMetadata() {

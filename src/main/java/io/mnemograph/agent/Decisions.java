@@ -1,0 +1,22 @@
+package io.mnemograph.agent;
+
+import java.util.List;
+
+/** What the agent decided for a new memory: links to make and changes to its neighbours. */
+public record Decisions(List<LinkDecision> links, List<Evolution> evolutions) {
+
+    public static Decisions none() {
+        return new Decisions(List.of(), List.of());
+    }
+
+    /** Link the new memory with {@code targetId}; strength in (0, 1]. */
+    public record LinkDecision(String targetId, String reason, double strength) {
+    }
+
+    /**
+     * Change a neighbour: {@code field} is {@code context} (after = the new sentence) or {@code tags} (after = the
+     * full new tag list).
+     */
+    public record Evolution(String memoryId, String field, String context, List<String> tags, String reason) {
+    }
+}
