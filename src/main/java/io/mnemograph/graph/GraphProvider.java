@@ -1,10 +1,9 @@
 package io.mnemograph.graph;
 
 import io.mnemograph.config.MnemographConfig;
-import io.mnemograph.graph.embedded.EmbeddedGraphStore;
-import io.mnemograph.graph.embedded.EmbeddedNeo4j;
 import io.mnemograph.graph.server.DriverGraphStore;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -12,7 +11,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,11 +22,13 @@ public class GraphProvider {
 
     private static final Logger LOG = Logger.getLogger(GraphProvider.class);
     private final MnemographConfig config;
-    private EmbeddedNeo4j embedded;
+    private final Instance<EmbeddedDatabase.Factory> embeddedFactory;
+    private EmbeddedDatabase embedded;
     private Driver driver;
 
-    GraphProvider(MnemographConfig config) {
+    GraphProvider(MnemographConfig config, Instance<EmbeddedDatabase.Factory> embeddedFactory) {
         this.config = config;
+        this.embeddedFactory = embeddedFactory;
     }
 
     @Produces
@@ -44,13 +44,17 @@ public class GraphProvider {
             LOG.infof("Connected to Neo4j at %s (database %s)", uri.get(), config.neo4j().database());
             return new DriverGraphStore(driver, config.neo4j().database());
         }
-        embedded = new EmbeddedNeo4j(Path.of(config.dataDir()), config.neo4j());
-        return new EmbeddedGraphStore(embedded.database());
+        if (embeddedFactory.isUnsatisfied()) {
+            throw new IllegalStateException("this is the driver-only build (no embedded Neo4j): set "
+                    + "mnemograph.neo4j.uri (MNEMOGRAPH_NEO4J_URI) to a Neo4j server");
+        }
+        embedded = embeddedFactory.get().open();
+        return embedded.store();
     }
 
     /** The embedded Bolt address, or empty in server mode. */
     public Optional<String> embeddedBoltAddress() {
-        return Optional.ofNullable(embedded).map(EmbeddedNeo4j::boltAddress);
+        return Optional.ofNullable(embedded).flatMap(EmbeddedDatabase::boltAddress);
     }
 
     @PreDestroy
