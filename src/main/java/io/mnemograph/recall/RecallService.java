@@ -131,6 +131,7 @@ public class RecallService {
             tx.run("recall/fulltext", p);
             return null;
         });
+        time.warmUp();
     }
 
     private static Map<String, Object> timeParams(RecallRequest r) {
