@@ -1,6 +1,7 @@
 package io.mnemograph.recall;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Fusion {
     }
 
     /** Every candidate so far, to adjust their scores (time) before {@link #top}. */
-    java.util.Collection<Candidate> candidates() {
+    Collection<Candidate> candidates() {
         return candidates.values();
     }
 
