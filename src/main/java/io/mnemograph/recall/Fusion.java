@@ -1,6 +1,7 @@
 package io.mnemograph.recall;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,11 @@ final class Fusion {
         }
     }
 
+    /** Every candidate so far, to adjust their scores (time) before {@link #top}. */
+    Collection<Candidate> candidates() {
+        return candidates.values();
+    }
+
     /** The best {@code n} with a score of at least {@code minScore}, best first. */
     List<Candidate> top(int n, double minScore) {
         List<Candidate> ranked = new ArrayList<>(candidates.values());
@@ -45,6 +51,12 @@ final class Fusion {
 
         void add(double s, String reason) {
             score += s;
+            reasons.add(reason);
+        }
+
+        /** Multiplies the score by {@code factor}, saying why. */
+        void scale(double factor, String reason) {
+            score *= factor;
             reasons.add(reason);
         }
 

@@ -43,9 +43,11 @@ public class RecallService {
     private final MemoryReader reader;
     private final InstantSource clock;
     private final int maxLimit;
+    private final TimeRanking time;
 
     RecallService(GraphStore store, Embedder embedder, MemoryReader reader, InstantSource clock,
-                  MnemographConfig config) {
+                  MnemographConfig config, TimeRanking time) {
+        this.time = time;
         this.store = store;
         this.embedder = embedder;
         this.reader = reader;
@@ -95,6 +97,7 @@ public class RecallService {
             }
             return f;
         });
+        time.rank(r, fusion.candidates()); // time words and retention, see TimeRanking
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore());
         Map<String, Memory> memories = new LinkedHashMap<>();
         for (Memory m : reader.getAll(top.stream().map(Fusion.Candidate::id).toList())) {
@@ -107,6 +110,7 @@ public class RecallService {
                 out.add(new Recollection(m, c.score(), c.reasons()));
             }
         }
+        time.reinforce(r, out); // a recall as of now is a use of what it returns
         return out;
     }
 
@@ -127,6 +131,7 @@ public class RecallService {
             tx.run("recall/fulltext", p);
             return null;
         });
+        time.warmUp();
     }
 
     private static Map<String, Object> timeParams(RecallRequest r) {

@@ -156,7 +156,7 @@ public class Evolver {
             if (n == null) {
                 continue;
             }
-            if (Revisions.apply(tx, n, e, agent.name(), now)) {
+            if (Revisions.apply(tx, n, e, agent.name(), now, id)) {
                 events.add(new MemoryEvents.Event("evolved", scope, n.id(), id, e.reason()));
             }
         }

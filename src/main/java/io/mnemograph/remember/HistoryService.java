@@ -94,11 +94,11 @@ public class HistoryService {
             String reason = "revert of revision " + r.id();
             switch (r.field()) {
                 case "context" -> Revisions.revise(tx, r.memoryId(), "context", (String) rows.get(0).get("context"),
-                        r.before(), r.before(), null, BY_CALLER, reason, now);
+                        r.before(), r.before(), null, BY_CALLER, reason, now, null);
                 case "tags", "keywords" -> {
                     List<String> now_ = MemoryRows.strings(rows.get(0).get(r.field()));
                     Revisions.revise(tx, r.memoryId(), r.field(), LabelLists.toJson(now_), r.before(), null,
-                            LabelLists.fromJson(r.before()), BY_CALLER, reason, now);
+                            LabelLists.fromJson(r.before()), BY_CALLER, reason, now, null);
                 }
                 default -> throw new InvalidInputException("revisions of field '" + r.field()
                         + "' cannot be reverted here");

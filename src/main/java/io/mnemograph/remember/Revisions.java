@@ -21,14 +21,15 @@ final class Revisions {
     }
 
     /** Applies one evolution to a neighbour; returns false when it would change nothing. */
-    static boolean apply(GraphStore.Tx tx, Neighbour n, Decisions.Evolution e, String agent, Instant at) {
+    static boolean apply(GraphStore.Tx tx, Neighbour n, Decisions.Evolution e, String agent, Instant at,
+                         String cause) {
         switch (e.field()) {
             case "context" -> {
                 String after = e.context() == null ? null : Evolver.clip(e.context().strip(), Evolver.MAX_CONTEXT);
                 if (after == null || after.isEmpty() || Objects.equals(after, n.context())) {
                     return false;
                 }
-                revise(tx, n.id(), "context", n.context(), after, after, null, agent, e.reason(), at);
+                revise(tx, n.id(), "context", n.context(), after, after, null, agent, e.reason(), at, cause);
                 return true;
             }
             case "tags" -> {
@@ -37,7 +38,7 @@ final class Revisions {
                     return false;
                 }
                 revise(tx, n.id(), "tags", LabelLists.toJson(n.tags()), LabelLists.toJson(after), null, after, agent,
-                        e.reason(), at);
+                        e.reason(), at, cause);
                 return true;
             }
             default -> {
@@ -48,7 +49,7 @@ final class Revisions {
 
     /** Sets {@code field} of memory {@code id} and records before/after; returns the revision's id. */
     static String revise(GraphStore.Tx tx, String id, String field, String before, String after, String value,
-                         List<String> list, String agent, String reason, Instant at) {
+                         List<String> list, String agent, String reason, Instant at, String cause) {
         String revisionId = UUID.randomUUID().toString();
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
@@ -62,6 +63,7 @@ final class Revisions {
         p.put("value", value);
         p.put("list", list);
         p.put("keywordText", list == null ? null : String.join(" ", list));
+        p.put("cause", cause);
         tx.run("agent/revise", p);
         if ("tags".equals(field)) {
             tx.run("agent/retag", Map.of("id", id));

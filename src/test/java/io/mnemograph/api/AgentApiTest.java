@@ -143,6 +143,18 @@ class AgentApiTest {
     }
 
     @Test
+    void erasingAMemoryTakesBackWhatItsArrivalChangedInItsNeighbours() {
+        String scope = freshScope("erase");
+        Map<String, String> ids = tripAndPottery(scope);
+        String last = ids.get(TRIP.get(3));
+        assertTrue(store.query("test/scope_traces", Map.of("scope", scope, "text", "ankle")).size() > 1,
+                "the agent spread the erased memory's words to a neighbour (precondition)");
+        ok("mutation($id: ID!) { forget(id: $id, hard: true) }", vars("id", last));
+        assertEquals(List.of(), store.query("test/scope_traces", Map.of("scope", scope, "text", "ankle")));
+        assertEquals(List.of(), store.query("test/traces", Map.of("text", last)));
+    }
+
+    @Test
     void callerLinksUnlinksAndNeighborsFollowLinks() {
         String scope = freshScope("hand");
         String a = (String) remember("Zed collects rare stamps from Iceland.", scope, null, 1).get("id");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,64 @@ public abstract class GraphStoreContract {
         assertEquals(row.get("id"), vector.get(0).get("id"));
         assertEquals(row.get("id"), text.get(0).get("id"));
         assertEquals(row.get("id"), store().query("recall/vector_scan", p).get(0).get("id"));
+    }
+
+    @Test
+    void timeStatementsSupersedeOrderReinforceAndErase() {
+        String scope = "c-" + UUID.randomUUID();
+        String secret = "erase-me-" + UUID.randomUUID();
+        String older = store().write(tx -> insert(tx, scope, "older fact", null));
+        String newer = store().write(tx -> insert(tx, scope, "newer fact " + secret, null));
+        ZonedDateTime validTo = ZonedDateTime.of(2024, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        store().write(tx -> {
+            Map<String, Object> p = new HashMap<>();
+            p.put("oldId", older);
+            p.put("newId", newer);
+            p.put("reason", "update " + secret);
+            p.put("by", "contract");
+            p.put("now", validTo);
+            p.put("validTo", validTo);
+            tx.run("time/supersede", p);
+            Map<String, Object> r = new HashMap<>();
+            r.put("id", UUID.randomUUID().toString());
+            r.put("at", validTo);
+            r.put("agent", "contract");
+            r.put("reason", "update " + secret);
+            r.put("field", "validTo");
+            r.put("before", null);
+            r.put("after", validTo.toInstant().toString());
+            r.put("cause", newer);
+            return tx.run("time/revise", Map.of("id", older, "r", r));
+        });
+        Map<String, Object> m = castMap(store().query("memory/get", Map.of("ids", List.of(older))).get(0).get("memory"));
+        assertEquals(newer, m.get("supersededBy"));
+        assertEquals(validTo.toInstant(), ((ZonedDateTime) m.get("validTo")).toInstant());
+
+        Map<String, Object> t = new HashMap<>();
+        t.put("scope", scope);
+        t.put("sessionId", null);
+        t.put("from", null);
+        t.put("to", null);
+        t.put("limit", 10);
+        assertEquals(List.of(older, newer), store().query("time/timeline", t).stream().map(r -> r.get("id")).toList());
+
+        Map<String, Object> reinforce = new HashMap<>();
+        reinforce.put("ids", List.of(older));
+        reinforce.put("now", validTo);
+        reinforce.put("growth", 0.5);
+        reinforce.put("max", 10.0);
+        store().update("time/reinforce", reinforce);
+        Map<String, Object> c = store().query("time/candidates", Map.of("ids", List.of(older))).get(0);
+        assertEquals(1.5, c.get("strength"));
+        assertEquals(validTo.toInstant(), ((ZonedDateTime) c.get("lastRecalledAt")).toInstant());
+
+        assertFalse(store().query("test/traces", Map.of("text", secret)).isEmpty());
+        store().write(tx -> {
+            assertEquals(older, tx.run("time/superseders", Map.of("id", newer)).get(0).get("id"));
+            return tx.run("time/erase", Map.of("id", newer));
+        });
+        assertEquals(List.of(), store().query("test/traces", Map.of("text", secret)));
+        assertTrue(store().query("memory/get", Map.of("ids", List.of(newer))).isEmpty());
     }
 
     @SuppressWarnings("unchecked")

@@ -64,9 +64,34 @@ public class MemoryView {
         return time(memory.recordedAt());
     }
 
-    @Description("PENDING until the agent has written the note, linked and evolved; then READY; ARCHIVED when forgotten.")
+    @Description("When it became true: when it happened.")
+    public @NonNull OffsetDateTime getValidFrom() {
+        return time(memory.validFrom() == null ? memory.occurredAt() : memory.validFrom());
+    }
+
+    @Description("When it stopped being true (a newer memory superseded it), or null while it is true.")
+    public OffsetDateTime getValidTo() {
+        return time(memory.validTo());
+    }
+
+    @Description("PENDING until the agent has processed it, READY, or ARCHIVED when forgotten softly.")
     public @NonNull MemoryStatus getStatus() {
         return memory.status();
+    }
+
+    @Description("How well it is remembered: 1 when stored, growing a little each time recall returns it.")
+    public double getStrength() {
+        return memory.strength();
+    }
+
+    @Description("How many times recall has returned it (as of now, not as of a moment in the past).")
+    public int getRecallCount() {
+        return (int) Math.min(memory.recallCount(), Integer.MAX_VALUE);
+    }
+
+    @Description("When recall last returned it, or null if never.")
+    public OffsetDateTime getLastRecalledAt() {
+        return time(memory.lastRecalledAt());
     }
 
     public @NonNull List<@NonNull Entry> getMetadata() {

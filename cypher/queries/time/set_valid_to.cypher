@@ -1,0 +1,2 @@
+MATCH (m:Memory {id: $id})
+SET m.validTo = $validTo

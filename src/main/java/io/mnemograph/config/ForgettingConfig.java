@@ -1,0 +1,34 @@
+package io.mnemograph.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * MemoryBank's forgetting curve ({@code mnemograph.forgetting.*}): a memory's retention is
+ * {@code exp(-Δt / (strength · scale))}, Δt being the time since it was last recalled (or since it happened), and
+ * recall multiplies each score by {@code 1 - weight + weight · retention}.
+ */
+@ConfigMapping(prefix = "mnemograph.forgetting")
+public interface ForgettingConfig {
+
+    /** S, the time a memory of strength 1 takes to fall to 1/e retention (ISO-8601 duration). */
+    @WithDefault("P30D")
+    Duration scale();
+
+    /**
+     * How much retention may lower a score, 0..1: 0 disables forgetting in recall; the default 0.1 lowers a score by
+     * at most 10 %, so it only decides between hits that match about equally well.
+     */
+    @WithDefault("0.1")
+    double weight();
+
+    /** What each recall adds to the strength of a memory it returns (MemoryBank reinforcement). */
+    @WithDefault("0.2")
+    double growth();
+
+    /** The strength reinforcement stops at. */
+    @WithDefault("10")
+    double maxStrength();
+}

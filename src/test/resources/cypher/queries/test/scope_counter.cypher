@@ -1,0 +1,2 @@
+MATCH (s:Scope {name: $scope})
+RETURN s.memories AS memories
