@@ -1,5 +1,6 @@
-// In how many memories of the scope each word is already a keyword, and how many memories the scope has.
+// In how many memories of the scope each word is already a keyword; how many memories the scope and the store hold.
 MATCH (s:Scope {name: $scope})
-UNWIND $words AS w
+CALL { MATCH (m:Memory) RETURN count(m) AS storeSize }
+UNWIND CASE WHEN size($words) = 0 THEN [null] ELSE $words END AS w
 OPTIONAL MATCH (k:Keyword {key: $scope + '|' + w})
-RETURN w AS word, coalesce(k.df, 0) AS df, s.memories AS scopeSize
+RETURN w AS word, coalesce(k.df, 0) AS df, s.memories AS scopeSize, storeSize

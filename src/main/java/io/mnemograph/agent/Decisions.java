@@ -3,10 +3,18 @@ package io.mnemograph.agent;
 import java.util.List;
 
 /** What the agent decided for a new memory: links to make and changes to its neighbours. */
-public record Decisions(List<LinkDecision> links, List<Evolution> evolutions) {
+public record Decisions(List<LinkDecision> links, List<Evolution> evolutions, Supersede supersede) {
+
+    public Decisions(List<LinkDecision> links, List<Evolution> evolutions) {
+        this(links, evolutions, null);
+    }
 
     public static Decisions none() {
-        return new Decisions(List.of(), List.of());
+        return new Decisions(List.of(), List.of(), null);
+    }
+
+    /** The new memory updates candidate {@code oldId} (a knowledge update): the older one stops being true. */
+    public record Supersede(String oldId, String reason) {
     }
 
     /** Link the new memory with {@code targetId}; strength in (0, 1]. */

@@ -41,6 +41,14 @@ public final class HeuristicAgent implements MemoryAgent {
     /** Links at least this strong propagate tags and enrich the neighbour's context. */
     static final double EVOLVE_STRENGTH = 0.6;
     static final int MAX_TAGS = 4;
+    /**
+     * A knowledge update is declared only at high confidence: the new memory says something changed, is very similar
+     * to an older one (cosine ≥ 0.86, above 99% of random pairs of a LoCoMo conversation) and shares a name with it.
+     */
+    static final double UPDATE_SIMILARITY = 0.86;
+    static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile(
+            "\\b(now|no longer|not anymore|anymore|moved|switched|changed|instead|these days|quit|left)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Embedder embedder;
     private volatile List<float[]> vocabularyVectors;
@@ -176,7 +184,29 @@ public final class HeuristicAgent implements MemoryAgent {
                 evolve(m, s, strength, evolutions);
             }
         }
-        return new Decisions(links, evolutions);
+        return new Decisions(links, evolutions, update(m, candidates));
+    }
+
+    /** The older memory the new one updates, when the evidence is strong (see UPDATE_SIMILARITY); else null. */
+    static Decisions.Supersede update(NewMemory m, List<Neighbour> candidates) {
+        java.util.regex.Matcher cue = CHANGE.matcher(Words.body(m.content()));
+        if (!cue.find()) {
+            return null;
+        }
+        String speaker = Words.speaker(m.content());
+        for (Neighbour n : candidates) {
+            boolean older = m.occurredAt() == null || n.occurredAt() == null || !n.occurredAt().isAfter(m.occurredAt());
+            boolean sameSpeaker = java.util.Objects.equals(speaker, Words.speaker(n.content()));
+            List<String> names = n.sharedKeywords().stream()
+                    .filter(k -> Words.looksProper(m.content(), k) || Words.looksProper(n.content(), k)).toList();
+            if (older && sameSpeaker && !names.isEmpty() && n.similarity() >= UPDATE_SIMILARITY
+                    && !CHANGE.matcher(Words.body(n.content())).find()) {
+                return new Decisions.Supersede(n.id(), String.format(Locale.ROOT,
+                        "update: says '%s', about %s, cosine %.2f to the older memory", cue.group(1).toLowerCase(Locale.ROOT),
+                        names, n.similarity()));
+            }
+        }
+        return null;
     }
 
     private void evolve(NewMemory m, Scored s, double strength, List<Decisions.Evolution> out) {

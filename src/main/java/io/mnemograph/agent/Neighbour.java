@@ -11,6 +11,6 @@ import java.util.List;
  * @param keywordRarity  for each shared keyword, its inverse document frequency in the scope
  */
 public record Neighbour(String id, String content, String context, List<String> keywords, List<String> tags,
-                        String sessionId, Instant occurredAt, double similarity, float[] embedding,
+                        String sessionId, Instant occurredAt, double similarity,
                         List<String> sharedKeywords, List<Double> keywordRarity) {
 }

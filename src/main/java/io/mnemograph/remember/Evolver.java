@@ -9,9 +9,12 @@ import io.mnemograph.agent.NoteRequest;
 import io.mnemograph.agent.Words;
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.MemoryRows;
+import io.mnemograph.memory.NotFoundException;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.memory.VectorReach;
+import io.mnemograph.time.TimeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -45,8 +48,11 @@ public class Evolver {
     private final InstantSource clock;
     private final MemoryEvents events;
     private final int candidates;
+    private final TimeService time;
 
-    Evolver(GraphStore store, MemoryAgent agent, InstantSource clock, MemoryEvents events, MnemographConfig config) {
+    Evolver(GraphStore store, MemoryAgent agent, InstantSource clock, MemoryEvents events, MnemographConfig config,
+            TimeService time) {
+        this.time = time;
         this.store = store;
         this.agent = agent;
         this.clock = clock;
@@ -92,6 +98,7 @@ public class Evolver {
         List<MemoryEvents.Event> out = new ArrayList<>();
         Instant now = clock.instant();
         Map<String, List<NoteRequest.ScopeTag>> tagsByScope = new HashMap<>();
+        Map<String, Set<String>> movedTags = new HashMap<>();
         for (Map<String, Object> row : tx.run("agent/load_pending", Map.of("ids", ids))) {
             String scope = (String) row.get("scope");
             List<NoteRequest.ScopeTag> tags = tagsByScope.get(scope);
@@ -100,13 +107,22 @@ public class Evolver {
                 tags = scopeTags(tx, scope);
                 tagsByScope.put(scope, tags);
             }
-            out.addAll(evolveOne(tx, row, tags, now));
+            out.addAll(evolveOne(tx, row, tags, now, movedTags.computeIfAbsent(scope, k -> new HashSet<>())));
+        }
+        // Tag centroids move with every memory but are written once per batch.
+        for (var e : movedTags.entrySet()) {
+            for (NoteRequest.ScopeTag t : tagsByScope.get(e.getKey())) {
+                if (e.getValue().contains(t.name())) {
+                    tx.run("agent/set_tag_centroid", Map.of("scope", e.getKey(), "name", t.name(), "centroid", t.centroid()));
+                }
+            }
         }
         return out;
     }
 
     private List<MemoryEvents.Event> evolveOne(GraphStore.Tx tx, Map<String, Object> row,
-                                               List<NoteRequest.ScopeTag> scopeTags, Instant now) {
+                                               List<NoteRequest.ScopeTag> scopeTags, Instant now,
+                                               Set<String> movedTags) {
         String id = (String) row.get("id");
         String scope = (String) row.get("scope");
         String content = (String) row.get("content");
@@ -120,22 +136,25 @@ public class Evolver {
         words.addAll(Words.candidates(content).keySet());
         Map<String, Long> df = new HashMap<>();
         long scopeSize = 1;
+        long storeSize = 1;
         for (Map<String, Object> r : tx.run("agent/keyword_frequency", Map.of("scope", scope, "words", List.copyOf(words)))) {
             df.put((String) r.get("word"), (Long) r.get("df"));
             scopeSize = (Long) r.get("scopeSize");
+            storeSize = (Long) r.get("storeSize");
         }
         NoteRequest request = new NoteRequest(content, scope, sessionId, occurredAt, embedding, givenKeywords,
                 givenTags, df, scopeSize, List.copyOf(scopeTags));
         Note note = bounded(agent.construct(request), givenKeywords, givenTags, content);
         tx.run("agent/write_note", Map.of("id", id, "keywords", note.keywords(), "tags", note.tags(),
                 "context", note.context(), "keywordText", String.join(" ", note.keywords())));
-        updateTagCentroids(tx, scope, note.tags(), embedding, scopeTags);
+        updateTagCentroids(note.tags(), embedding, scopeTags);
+        movedTags.addAll(note.tags());
 
         Map<String, Long> noteDf = new HashMap<>();
         for (String k : note.keywords()) {
             noteDf.put(k, df.getOrDefault(k, 0L) + 1);
         }
-        List<Neighbour> neighbours = neighbours(tx, id, scope, embedding, note, scopeSize);
+        List<Neighbour> neighbours = neighbours(tx, id, scope, embedding, note, scopeSize, storeSize);
         Decisions decisions = agent.decide(new NewMemory(id, content, sessionId, occurredAt, embedding, note),
                 neighbours);
         List<MemoryEvents.Event> events = new ArrayList<>();
@@ -160,6 +179,16 @@ public class Evolver {
                 events.add(new MemoryEvents.Event("evolved", scope, n.id(), id, e.reason()));
             }
         }
+        Decisions.Supersede update = decisions.supersede();
+        if (update != null && offered.containsKey(update.oldId())) {
+            try {
+                if (time.supersede(tx, update.oldId(), id, clip(update.reason(), 300), agent.name())) {
+                    events.add(new MemoryEvents.Event("superseded", scope, update.oldId(), id, update.reason()));
+                }
+            } catch (InvalidInputException | NotFoundException refused) {
+                LOG.debugf("Update of %s by %s not recorded: %s", update.oldId(), id, refused.getMessage());
+            }
+        }
         tx.run("agent/mark_ready", Map.of("id", id));
         return events;
     }
@@ -177,35 +206,17 @@ public class Evolver {
     }
 
     private List<Neighbour> neighbours(GraphStore.Tx tx, String id, String scope, float[] embedding, Note note,
-                                       long scopeSize) {
-        Set<String> ids = new LinkedHashSet<>();
-        Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", scope)).get(0);
-        int k = VectorReach.k(candidates, (Long) size.get("memories"), (Long) size.get("total"));
+                                       long scopeSize, long storeSize) {
         Map<String, Object> p = new HashMap<>();
         p.put("scope", scope);
         p.put("id", id);
         p.put("vector", embedding);
         p.put("limit", candidates);
-        p.put("k", k);
-        for (Map<String, Object> r : tx.run(k < 0 ? "agent/vector_candidates_scan" : "agent/vector_candidates", p)) {
-            ids.add((String) r.get("id"));
-        }
-        Map<String, Object> kp = new HashMap<>();
-        kp.put("scope", scope);
-        kp.put("id", id);
-        kp.put("keywords", note.keywords());
-        kp.put("maxDf", Math.max(3, scopeSize / 8));
-        kp.put("limit", candidates);
-        for (Map<String, Object> r : tx.run("agent/keyword_candidates", kp)) {
-            ids.add((String) r.get("id"));
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        p.put("k", VectorReach.k(candidates + 1, scopeSize, storeSize));
+        p.put("keywords", note.keywords());
+        p.put("maxDf", Math.max(3, scopeSize / 8));
         List<Neighbour> out = new ArrayList<>();
-        for (Map<String, Object> r : tx.run("agent/neighbours", Map.of("ids", List.copyOf(ids),
-                "keywords", note.keywords()))) {
-            float[] e = floats(r.get("embedding"));
+        for (Map<String, Object> r : tx.run("agent/candidates", p)) {
             List<String> shared = new ArrayList<>();
             List<Double> rarity = new ArrayList<>();
             @SuppressWarnings("unchecked")
@@ -217,8 +228,8 @@ public class Evolver {
             }
             out.add(new Neighbour((String) r.get("id"), (String) r.get("content"), (String) r.get("context"),
                     MemoryRows.strings(r.get("keywords")), MemoryRows.strings(r.get("tags")),
-                    (String) r.get("sessionId"), MemoryRows.instant(r.get("occurredAt")), cosine(embedding, e), e,
-                    shared, rarity));
+                    (String) r.get("sessionId"), MemoryRows.instant(r.get("occurredAt")),
+                    ((Number) r.get("similarity")).doubleValue(), shared, rarity));
         }
         out.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
         return out;
@@ -233,9 +244,8 @@ public class Evolver {
         return tags;
     }
 
-    /** Moves each tag's centroid towards the new memory (a running mean), in the graph and in the batch's copy. */
-    private static void updateTagCentroids(GraphStore.Tx tx, String scope, List<String> tags, float[] embedding,
-                                           List<NoteRequest.ScopeTag> scopeTags) {
+    /** Moves each tag's centroid towards the new memory (a running mean) in the batch's copy of the scope's tags. */
+    private static void updateTagCentroids(List<String> tags, float[] embedding, List<NoteRequest.ScopeTag> scopeTags) {
         for (String t : tags) {
             NoteRequest.ScopeTag known = scopeTags.stream().filter(s -> s.name().equals(t)).findFirst().orElse(null);
             float[] centroid;
@@ -254,7 +264,6 @@ public class Evolver {
                 scopeTags.remove(known);
             }
             scopeTags.add(new NoteRequest.ScopeTag(t, centroid, n));
-            tx.run("agent/set_tag_centroid", Map.of("scope", scope, "name", t, "centroid", centroid));
         }
     }
 

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Server mode: the whole application against a Neo4j server over Bolt, with nothing embedded started. */
 @QuarkusTest
-@TestProfile(ServerModeTest.ServerMode.class)
+@TestProfile(ServerModeProfileTest.ServerMode.class)
 @QuarkusTestResource(value = Neo4jServerResource.class, restrictToAnnotatedClass = true)
-class ServerModeTest {
+class ServerModeProfileTest {
 
     public static class ServerMode implements QuarkusTestProfile {
         @Override
