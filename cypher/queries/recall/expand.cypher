@@ -29,4 +29,5 @@ WHERE n <> s AND n.scope = $scope AND n.status <> 'ARCHIVED'
   AND ($from IS NULL OR n.occurredAt >= $from) AND ($to IS NULL OR n.occurredAt <= $to)
 RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS externalId, n.sessionId AS session,
        vector.similarity.cosine(n.embedding, $vector) AS cosine,
-       size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names
+       size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
+       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker

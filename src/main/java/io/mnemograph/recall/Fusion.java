@@ -98,6 +98,7 @@ final class Fusion {
         c.session = (String) r.get("session");
         c.cosine = num(r.get("cosine"));
         c.names = ((Number) r.get("names")).intValue();
+        c.speaker = ((Number) r.get("speaker")).intValue() > 0;
     }
 
     /** Scores every candidate from its own signals, then (GRAPH) lifts the candidates of strong sessions. */
@@ -140,8 +141,10 @@ final class Fusion {
     }
 
     private double nameBonus(Candidate c) {
-        return names.isEmpty() || strategy != RecallStrategy.GRAPH ? 0
-                : t.nameWeight() * c.names / names.size();
+        if (names.isEmpty() || strategy != RecallStrategy.GRAPH) {
+            return 0;
+        }
+        return t.nameWeight() * c.names / names.size() + (c.speaker ? t.speakerWeight() : 0);
     }
 
     private double sessionBonus(Candidate c) {
@@ -248,6 +251,9 @@ final class Fusion {
             if (c.names > 0 && !names.isEmpty() && t.nameWeight() > 0) {
                 r.add("mentions " + c.names + " of the names asked about " + names);
             }
+            if (c.speaker && t.speakerWeight() > 0) {
+                r.add("said by someone the question names " + names);
+            }
             double sb = sessionBonus(c);
             if (sb > 0.01) {
                 r.add(String.format(Locale.ROOT, "session %s holds strong hits (+%.2f)", c.session, sb));
@@ -271,6 +277,7 @@ final class Fusion {
         private double cosine = 0.5;
         private double bm25;
         private int names;
+        private boolean speaker;
         private double direct;
         private double pre;
         private double graphBonus;
