@@ -215,7 +215,9 @@ final class Fusion {
      */
     List<Candidate> top(int n, double minScore) {
         List<Candidate> all = new ArrayList<>(byId.values());
-        all.removeIf(c -> c.score < minScore);
+        if (minScore > 0) { // 0 keeps everything, also the unrelated memories a calibrated score puts below 0
+            all.removeIf(c -> c.score < minScore);
+        }
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
         List<Candidate> out = new ArrayList<>(all.subList(0, Math.min(n, all.size())));
         int keep = (int) Math.ceil(n * t.protect());
