@@ -1,63 +1,301 @@
 package io.mnemograph.recall;
 
+import io.mnemograph.memory.RecallStrategy;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reciprocal-rank fusion of ranked candidate lists, keeping the reasons each candidate came with. */
+/**
+ * Ranks one recall's candidates: the direct score (calibrated cosine blended with saturated BM25, so one scale serves
+ * ranking and abstention), then for GRAPH the query's names, the session's strength and the graph neighbours of the
+ * best hits. Keeps, for every candidate, the reasons it came back.
+ */
 final class Fusion {
 
-    /** Reciprocal-rank fusion constant (Cormack et al.). */
+    /** Reciprocal-rank fusion constant (Cormack et al.), for the RRF ablation only. */
     static final int RRF_K = 60;
-    private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private static final Pattern NAME = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}-]*");
+    private static final Set<String> NOT_NAMES = Set.of("what", "when", "where", "who", "whom", "whose", "which",
+            "why", "how", "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+            "would", "should", "will", "the", "a", "an", "in", "on", "at", "of", "for", "and", "or", "i", "if",
+            "according", "based", "besides", "apart", "after", "before", "during", "since", "given", "considering",
+            "tell", "list", "name", "describe", "explain");
 
-    /** Adds one ranked list (rows with id and score, best first) from {@code signal}. */
-    void add(String signal, List<Map<String, Object>> rows) {
+    private final RecallTuning t;
+    private final RecallStrategy strategy;
+    private final List<String> names;
+    private final Map<String, Candidate> byId = new LinkedHashMap<>();
+    private final Map<String, Double> sessions = new HashMap<>();
+
+    Fusion(RecallTuning tuning, RecallStrategy strategy, List<String> names) {
+        this.t = tuning;
+        this.strategy = strategy;
+        this.names = names;
+    }
+
+    /** The names a question mentions (capitalised words that are not question words), lower-cased, in order. */
+    static List<String> names(String query) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(query);
+        while (m.find()) {
+            String w = m.group().toLowerCase(Locale.ROOT);
+            if (w.length() > 1 && !NOT_NAMES.contains(w)) {
+                out.add(w);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Vector index hits (rows with id and score), best first. */
+    void vector(List<Map<String, Object>> rows) {
         int rank = 0;
         for (Map<String, Object> r : rows) {
-            rank++;
-            String id = (String) r.get("id");
-            double score = ((Number) r.get("score")).doubleValue();
-            Candidate c = candidates.computeIfAbsent(id, Candidate::new);
-            c.add(1.0 / (RRF_K + rank), String.format(Locale.ROOT, "%s: rank %d, score %.3f", signal, rank, score));
+            Candidate c = byId.computeIfAbsent((String) r.get("id"), Candidate::new);
+            c.vectorRank = ++rank;
+            c.cosine = num(r.get("score"));
         }
+    }
+
+    /** Fulltext index hits (rows with id and score), best first. */
+    void fulltext(List<Map<String, Object>> rows) {
+        int rank = 0;
+        for (Map<String, Object> r : rows) {
+            Candidate c = byId.computeIfAbsent((String) r.get("id"), Candidate::new);
+            c.textRank = ++rank;
+            c.bm25 = num(r.get("score"));
+        }
+    }
+
+    List<String> ids() {
+        return new ArrayList<>(byId.keySet());
+    }
+
+    boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
+    /** Rows of recall/features: exact cosine, session, caller id and names of each candidate. */
+    void features(List<Map<String, Object>> rows) {
+        for (Map<String, Object> r : rows) {
+            Candidate c = byId.get((String) r.get("id"));
+            if (c != null) {
+                fill(c, r);
+            }
+        }
+    }
+
+    private static void fill(Candidate c, Map<String, Object> r) {
+        c.externalId = (String) r.get("externalId");
+        c.session = (String) r.get("session");
+        c.cosine = num(r.get("cosine"));
+        c.names = ((Number) r.get("names")).intValue();
+        c.speaker = ((Number) r.get("speaker")).intValue() > 0;
+    }
+
+    /** Scores every candidate from its own signals, then (GRAPH) lifts the candidates of strong sessions. */
+    void scoreDirect() {
+        for (Candidate c : byId.values()) {
+            c.direct = direct(c);
+            c.pre = c.direct + nameBonus(c);
+        }
+        if (strategy == RecallStrategy.GRAPH && t.sessionWeight() > 0) {
+            Map<String, double[]> best = new HashMap<>();
+            for (Candidate c : byId.values()) {
+                if (c.session != null) {
+                    double[] b = best.computeIfAbsent(c.session, s -> new double[2]);
+                    if (c.pre > b[0]) {
+                        b[1] = b[0];
+                        b[0] = c.pre;
+                    } else if (c.pre > b[1]) {
+                        b[1] = c.pre;
+                    }
+                }
+            }
+            best.forEach((s, b) -> sessions.put(s, Math.max(0, (b[0] + b[1]) / 2)));
+            for (Candidate c : byId.values()) {
+                c.pre += sessionBonus(c);
+            }
+        }
+        byId.values().forEach(c -> c.score = c.pre);
+    }
+
+    private double direct(Candidate c) {
+        if (t.rrf() && strategy != RecallStrategy.VECTOR && strategy != RecallStrategy.FULLTEXT) {
+            return (c.vectorRank > 0 ? 1.0 / (RRF_K + c.vectorRank) : 0)
+                    + (c.textRank > 0 ? 1.0 / (RRF_K + c.textRank) : 0);
+        }
+        return switch (strategy) {
+            case VECTOR -> t.cosine(c.cosine);
+            case FULLTEXT -> t.bm25(c.bm25);
+            default -> (1 - t.textWeight()) * t.cosine(c.cosine) + t.textWeight() * t.bm25(c.bm25);
+        };
+    }
+
+    private double nameBonus(Candidate c) {
+        if (names.isEmpty() || strategy != RecallStrategy.GRAPH) {
+            return 0;
+        }
+        return t.nameWeight() * c.names / names.size() + (c.speaker ? t.speakerWeight() : 0);
+    }
+
+    private double sessionBonus(Candidate c) {
+        Double s = c.session == null ? null : sessions.get(c.session);
+        return s == null ? 0 : t.sessionWeight() * s;
+    }
+
+    /** The ids of the best candidates so far: where graph expansion starts. */
+    List<String> seeds() {
+        return byId.values().stream().sorted(Comparator.comparingDouble((Candidate c) -> c.pre).reversed())
+                .limit(t.seeds()).map(c -> c.id).toList();
+    }
+
+    /** Rows of recall/expand: neighbours of seeds, each lifted by its best path from a seed. */
+    void expand(List<Map<String, Object>> rows) {
+        Map<String, Integer> seedRank = new HashMap<>();
+        List<String> seeds = seeds();
+        for (int i = 0; i < seeds.size(); i++) {
+            seedRank.put(seeds.get(i), i + 1);
+        }
+        for (Map<String, Object> r : rows) {
+            Candidate seed = byId.get((String) r.get("seed"));
+            if (seed == null) {
+                continue;
+            }
+            String path = (String) r.get("path");
+            int hops = ((Number) r.get("hops")).intValue();
+            double weight = switch (path) {
+                case "next", "previous" -> t.nextWeight() / hops;
+                case "linked" -> t.linkWeight() * num(r.get("strength"));
+                default -> t.keywordWeight();
+            };
+            double bonus = weight * Math.max(0, seed.pre);
+            Candidate n = byId.get((String) r.get("id"));
+            if (n == null) {
+                n = new Candidate((String) r.get("id"));
+                fill(n, r);
+                n.direct = direct(n);
+                n.pre = n.direct + nameBonus(n) + sessionBonus(n);
+                n.score = n.pre;
+                n.viaGraphOnly = true;
+                byId.put(n.id, n);
+            }
+            if (bonus > n.graphBonus) {
+                n.graphBonus = bonus;
+                n.graphReason = pathReason(path, hops, r.get("via"), num(r.get("strength")), seed,
+                        seedRank.getOrDefault(seed.id, 0));
+            }
+        }
+        byId.values().forEach(c -> c.score = c.pre + c.graphBonus);
+    }
+
+    private static String pathReason(String path, int hops, Object via, double strength, Candidate seed,
+                                     int seedRank) {
+        String from = seed.label() + " (" + seed.signal() + ")";
+        return switch (path) {
+            case "next" -> (hops == 1 ? "next turn after " : hops + " turns after ") + from;
+            case "previous" -> (hops == 1 ? "turn before " : hops + " turns before ") + from;
+            case "linked" -> String.format(Locale.ROOT, "linked to %s%s, strength %.2f", from,
+                    via == null ? "" : " (" + via + ")", strength);
+            default -> "shares rare keyword '" + via + "' with " + from;
+        };
     }
 
     /** Every candidate so far, to adjust their scores (time) before {@link #top}. */
     Collection<Candidate> candidates() {
-        return candidates.values();
+        return byId.values();
     }
 
-    /** The best {@code n} with a score of at least {@code minScore}, best first. */
+    /**
+     * The best {@code n} scoring at least {@code minScore}, best first. The best direct hits (a {@code protect}
+     * share of n) keep their place whatever expansion brings: a neighbour may push out only a weaker hit.
+     */
     List<Candidate> top(int n, double minScore) {
-        List<Candidate> ranked = new ArrayList<>(candidates.values());
-        ranked.removeIf(c -> c.score < minScore);
-        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return ranked.subList(0, Math.min(n, ranked.size()));
+        List<Candidate> all = new ArrayList<>(byId.values());
+        if (minScore > 0) { // 0 keeps everything, also the unrelated memories a calibrated score puts below 0
+            all.removeIf(c -> c.score < minScore);
+        }
+        all.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        List<Candidate> out = new ArrayList<>(all.subList(0, Math.min(n, all.size())));
+        int keep = (int) Math.ceil(n * t.protect());
+        List<Candidate> direct = all.stream().filter(c -> !c.viaGraphOnly)
+                .sorted(Comparator.comparingDouble((Candidate c) -> c.pre).reversed()).limit(keep).toList();
+        for (Candidate d : direct) {
+            if (!out.contains(d)) {
+                for (int i = out.size() - 1; i >= 0; i--) {
+                    if (!direct.contains(out.get(i))) {
+                        out.set(i, d);
+                        break;
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        out.forEach(this::explain);
+        return out;
+    }
+
+    private void explain(Candidate c) {
+        List<String> r = c.reasons;
+        if (c.vectorRank > 0) {
+            r.add(String.format(Locale.ROOT, "vector: rank %d, cosine %.3f", c.vectorRank, 2 * c.cosine - 1));
+        }
+        if (c.textRank > 0) {
+            r.add(String.format(Locale.ROOT, "fulltext: rank %d, bm25 %.2f", c.textRank, c.bm25));
+        }
+        if (c.viaGraphOnly) {
+            r.add(String.format(Locale.ROOT, "own similarity: cosine %.3f", 2 * c.cosine - 1));
+        }
+        if (strategy == RecallStrategy.GRAPH) {
+            if (c.names > 0 && !names.isEmpty() && t.nameWeight() > 0) {
+                r.add("mentions " + c.names + " of the names asked about " + names);
+            }
+            if (c.speaker && t.speakerWeight() > 0) {
+                r.add("said by someone the question names " + names);
+            }
+            double sb = sessionBonus(c);
+            if (sb > 0.01) {
+                r.add(String.format(Locale.ROOT, "session %s holds strong hits (+%.2f)", c.session, sb));
+            }
+            if (c.graphReason != null) {
+                r.add(String.format(Locale.ROOT, "%s (+%.2f)", c.graphReason, c.graphBonus));
+            }
+        }
+    }
+
+    private static double num(Object o) {
+        return o == null ? 0 : ((Number) o).doubleValue();
     }
 
     static final class Candidate {
         private final String id;
+        private String externalId;
+        private String session;
+        private int vectorRank;
+        private int textRank;
+        private double cosine = 0.5;
+        private double bm25;
+        private int names;
+        private boolean speaker;
+        private double direct;
+        private double pre;
+        private double graphBonus;
+        private String graphReason;
+        private boolean viaGraphOnly;
         private double score;
         private final List<String> reasons = new ArrayList<>();
 
         Candidate(String id) {
             this.id = id;
-        }
-
-        void add(double s, String reason) {
-            score += s;
-            reasons.add(reason);
-        }
-
-        /** Multiplies the score by {@code factor}, saying why. */
-        void scale(double factor, String reason) {
-            score *= factor;
-            reasons.add(reason);
         }
 
         String id() {
@@ -68,8 +306,28 @@ final class Fusion {
             return score;
         }
 
+        /**
+         * Raises (factor above 1) or lowers the score in proportion, saying why; a calibrated score may be negative,
+         * and a boost must still move it up.
+         */
+        void scale(double factor, String reason) {
+            score = score >= 0 ? score * factor : score / factor;
+            reasons.add(reason);
+        }
+
         List<String> reasons() {
             return reasons;
+        }
+
+        String label() {
+            return externalId != null ? externalId : id;
+        }
+
+        String signal() {
+            if (vectorRank > 0 && (textRank == 0 || vectorRank <= textRank)) {
+                return "vector rank " + vectorRank;
+            }
+            return textRank > 0 ? "fulltext rank " + textRank : "graph";
         }
     }
 }

@@ -76,16 +76,28 @@ public class RecallService {
                 Boolean.TRUE.equals(includeSuperseded), minScore == null ? 0 : minScore);
     }
 
+    /** Recalls with the default tuning (the one docs/benchmarks.md measured). */
     public List<Recollection> recall(RecallRequest r) {
-        boolean useVector = r.strategy() != RecallStrategy.FULLTEXT;
-        boolean useText = r.strategy() != RecallStrategy.VECTOR;
+        return recall(r, RecallTuning.DEFAULT);
+    }
+
+    /**
+     * Recalls with the given tuning: one read transaction of at most five statements (scope size, vector, fulltext,
+     * features of the candidates, graph expansion of the best of them), whatever the number of candidates.
+     */
+    public List<Recollection> recall(RecallRequest r, RecallTuning tuning) {
+        RecallStrategy strategy = r.strategy();
+        boolean useVector = strategy != RecallStrategy.FULLTEXT;
+        boolean useText = strategy != RecallStrategy.VECTOR;
+        boolean blend = strategy == RecallStrategy.HYBRID || strategy == RecallStrategy.GRAPH;
         float[] vector = useVector ? embedder.embed(r.query()) : null;
-        int want = Math.max(r.limit(), MIN_CANDIDATES);
+        int want = Math.max(r.limit(), tuning.candidates());
+        List<String> names = strategy == RecallStrategy.GRAPH ? Fusion.names(r.query()) : List.of();
         Map<String, Object> params = timeParams(r);
         Fusion fusion = store.read(tx -> {
-            Fusion f = new Fusion();
+            Fusion f = new Fusion(tuning, strategy, names);
             if (useVector) {
-                f.add("vector", vectorHits(tx, params, vector, want));
+                f.vector(vectorHits(tx, params, vector, want));
             }
             String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
             if (ft != null) {
@@ -93,7 +105,18 @@ public class RecallService {
                 p.put("query", ft);
                 p.put("k", want);
                 p.put("limit", want);
-                f.add("fulltext", tx.run("recall/fulltext", p));
+                f.fulltext(tx.run("recall/fulltext", p));
+            }
+            if (blend && !f.isEmpty()) {
+                Map<String, Object> p = new HashMap<>(params);
+                p.put("ids", f.ids());
+                p.put("vector", vector);
+                p.put("names", names);
+                f.features(tx.run("recall/features", p));
+            }
+            f.scoreDirect();
+            if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {
+                f.expand(tx.run("recall/expand", expandParams(params, f.seeds(), vector, names, tuning.window())));
             }
             return f;
         });
@@ -114,6 +137,17 @@ public class RecallService {
         return out;
     }
 
+    private static Map<String, Object> expandParams(Map<String, Object> params, List<String> seeds, float[] vector,
+                                                    List<String> names, int window) {
+        Map<String, Object> p = new HashMap<>(params);
+        p.put("seeds", seeds);
+        p.put("vector", vector);
+        p.put("names", names);
+        p.put("window", window);
+        p.put("maxKeywordMemories", RecallTuning.MAX_KEYWORD_MEMORIES);
+        return p;
+    }
+
     /** Plans and runs each recall statement once, so the first real query does not pay for it (0.2-1 s each). */
     public void warmUp() {
         RecallRequest r = request("warm up", "__warm-up", 10, RecallStrategy.GRAPH, null, null, null, false, 0.0);
@@ -129,6 +163,10 @@ public class RecallService {
             tx.run("recall/vector_scan", p);
             p.put("query", fulltextQuery(r.scope(), r.query()));
             tx.run("recall/fulltext", p);
+            p.put("ids", List.of("none"));
+            p.put("names", List.of("warm"));
+            tx.run("recall/features", p);
+            tx.run("recall/expand", expandParams(params, List.of("none"), vector, List.of("warm"), 1));
             return null;
         });
         time.warmUp();

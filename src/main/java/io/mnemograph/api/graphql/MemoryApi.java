@@ -69,7 +69,9 @@ public class MemoryApi {
             @Name("to") @Description("Only memories that happened at or before this.") OffsetDateTime to,
             @Name("includeSuperseded") @Description("Also memories superseded as of at; default false.")
             Boolean includeSuperseded,
-            @Name("minScore") @Description("Leave out results scoring below this (abstention); default 0.")
+            @Name("minScore") @Description("Leave out results scoring below this (abstention); default 0. Scores are calibrated: "
+                    + "0 is an unrelated text, about 1 a strong match (GRAPH adds up to ~0.5 for speaker, session "
+                    + "and graph paths). 0.45 returned nothing for any off-topic question in the LoCoMo benchmark.")
             Double minScore) {
         var request = recall.request(query, scope, limit, strategy, instant(at), instant(from), instant(to),
                 includeSuperseded, minScore);

@@ -1,0 +1,33 @@
+// Graph neighbours of the best direct hits ($seeds), one row per (seed, neighbour, path): the turns before and after
+// in the same session (NEXT, up to $window steps), LINKED memories either way, memories sharing a keyword that few
+// memories have. Each neighbour comes with the same features as recall/features, under the same filters.
+UNWIND $seeds AS seedId
+MATCH (s:Memory {id: seedId})
+CALL {
+  WITH s
+  MATCH p = (s)-[:NEXT*1..3]->(n:Memory)
+  WHERE length(p) <= $window
+  RETURN n, 'next' AS path, length(p) AS hops, null AS strength, null AS via
+  UNION
+  WITH s
+  MATCH p = (n:Memory)-[:NEXT*1..3]->(s)
+  WHERE length(p) <= $window
+  RETURN n, 'previous' AS path, length(p) AS hops, null AS strength, null AS via
+  UNION
+  WITH s
+  MATCH (s)-[l:LINKED]-(n:Memory)
+  RETURN n, 'linked' AS path, 1 AS hops, coalesce(l.strength, 0.5) AS strength, l.reason AS via
+  UNION
+  WITH s
+  MATCH (s)-[:HAS_KEYWORD]->(k:Keyword)<-[:HAS_KEYWORD]-(n:Memory)
+  WHERE COUNT { (k)<-[:HAS_KEYWORD]-(:Memory) } <= $maxKeywordMemories
+  RETURN n, 'keyword' AS path, 1 AS hops, null AS strength, k.name AS via
+}
+WITH s, n, path, hops, strength, via
+WHERE n <> s AND n.scope = $scope AND n.status <> 'ARCHIVED'
+  AND n.occurredAt <= $at AND ($includeSuperseded OR n.validTo IS NULL OR n.validTo > $at)
+  AND ($from IS NULL OR n.occurredAt >= $from) AND ($to IS NULL OR n.occurredAt <= $to)
+RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS externalId, n.sessionId AS session,
+       vector.similarity.cosine(n.embedding, $vector) AS cosine,
+       size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
+       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker

@@ -1,0 +1,110 @@
+package io.mnemograph.recall;
+
+/**
+ * The knobs of ranking, as one value: the defaults are what the LoCoMo benchmark (docs/benchmarks.md) measured best;
+ * the benchmark's ablations switch parts off one at a time through {@link #with}-style copies.
+ *
+ * @param candidates     how many candidates each index gives (at least the limit asked)
+ * @param rrf            fuse by reciprocal rank instead of the calibrated blend (ablation only)
+ * @param cosineZero     raw cosine that counts as "unrelated" (calibrated score 0)
+ * @param cosineOne      raw cosine that counts as "a strong match" (calibrated score 1)
+ * @param bm25Half       BM25 score that counts half as much as the best possible (saturation b / (b + half))
+ * @param textWeight     share of BM25 in the direct score; the rest is the calibrated cosine
+ * @param nameWeight     bonus for mentioning the names (capitalised words) of the query, times the share mentioned
+ * @param speakerWeight  bonus for a memory spoken by someone the query names (chat turns stored as "name: text")
+ * @param sessionWeight  bonus from the session: times the mean direct score of the session's best two candidates
+ * @param seeds          how many of the best direct hits are expanded through the graph
+ * @param window         how many turns before and after a seed (NEXT steps) are reached
+ * @param nextWeight     bonus of a NEXT neighbour, times the seed's score, divided by the steps
+ * @param linkWeight     bonus of a LINKED neighbour, times the seed's score and the link's strength
+ * @param keywordWeight  bonus of a memory sharing a rare keyword with a seed, times the seed's score
+ * @param protect        share of the limit kept for the best direct hits, whatever expansion brings
+ */
+public record RecallTuning(int candidates, boolean rrf, double cosineZero, double cosineOne, double bm25Half,
+                           double textWeight, double nameWeight, double speakerWeight,
+                           double sessionWeight, int seeds, int window,
+                           double nextWeight, double linkWeight, double keywordWeight, double protect) {
+
+    /** Most memories sharing a keyword for it to count as rare enough to expand through. */
+    static final int MAX_KEYWORD_MEMORIES = 25;
+
+    public static final RecallTuning DEFAULT = new RecallTuning(100, false, 0.45, 0.85, 6.0, 0.35, 0.0, 0.20, 0.20, 20, 1,
+            0.15, 0.30, 0.15, 0.5);
+
+    public RecallTuning withCandidates(int v) {
+        return new RecallTuning(v, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withRrf(boolean v) {
+        return new RecallTuning(candidates, v, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withCosineZero(double v) {
+        return new RecallTuning(candidates, rrf, v, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withCosineOne(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, v, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withBm25Half(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, v, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withTextWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, v, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withNameWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, v, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withSpeakerWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, v, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withSessionWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, v, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withSeeds(int v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, v, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withWindow(int v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, v, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withNextWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, v, linkWeight, keywordWeight, protect);
+    }
+
+    public RecallTuning withLinkWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, v, keywordWeight, protect);
+    }
+
+    public RecallTuning withKeywordWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, v, protect);
+    }
+
+    public RecallTuning withProtect(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, v);
+    }
+
+    /** Expansion from {@code seeds} best hits, {@code window} turns either way, NEXT weight {@code nextWeight}. */
+    public RecallTuning withExpansion(int seeds, int window, double nextWeight) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+    }
+
+    /** The calibrated similarity: 0 for an unrelated text, 1 for a strong match (may leave 0..1). */
+    double cosine(double neo4jScore) {
+        // Neo4j reports cosine similarity as (1 + cos) / 2; back to cos first.
+        double cos = 2 * neo4jScore - 1;
+        return (cos - cosineZero) / (cosineOne - cosineZero);
+    }
+
+    /** BM25 squeezed into 0..1, so that it adds to the calibrated cosine on one scale. */
+    double bm25(double score) {
+        return score <= 0 ? 0 : score / (score + bm25Half);
+    }
+}

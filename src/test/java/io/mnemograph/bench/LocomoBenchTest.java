@@ -1,0 +1,250 @@
+package io.mnemograph.bench;
+
+import io.mnemograph.config.MnemographConfig;
+import io.mnemograph.embedding.Embedder;
+import io.mnemograph.memory.MemoryDraft;
+import io.mnemograph.memory.MemoryRules;
+import io.mnemograph.memory.RecallStrategy;
+import io.mnemograph.memory.Recollection;
+import io.mnemograph.recall.RecallService;
+import io.mnemograph.recall.RecallTuning;
+import io.mnemograph.remember.RememberService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * LoCoMo retrieval benchmark: ingests a LoCoMo-format file through RememberService.rememberAll (one batch per session,
+ * the mapping of ../shared/checks/locomo_graphql.py), asks every question of categories 1-4 with every strategy and
+ * the ablations of GRAPH, and writes the table to target/bench/locomo.md (runs as JSONL beside it, scorable with
+ * locomo_retrieval_eval.py). Run: {@code ./mvnw -B verify -Pbench -Dbench=locomo [-Dbench.data=FILE]
+ * [-Dbench.sweep=true]}.
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+@Tag("benchmark")
+class LocomoBenchTest {
+
+    static final int LIMIT = 20;
+    /** Questions about nothing in any conversation: the top score they get calibrates minScore. */
+    static final List<String> OFF_TOPIC = List.of("What is the boiling point of liquid nitrogen?",
+            "How do I configure a BGP route reflector?", "Which enzyme splits lactose in the small intestine?",
+            "What is the torque spec for a Honda CBR600 oil drain bolt?", "Who won the 1954 FIFA World Cup final?",
+            "How many moons does Neptune have?", "What is the syntax of a Rust lifetime annotation?",
+            "Explain the Krebs cycle step by step", "xqzv plorth wendigo frambulate", "What is the capital of Burkina Faso?",
+            "How is a Kalman filter initialised?", "What is the half-life of carbon-14?");
+
+    @Inject
+    RememberService remember;
+    @Inject
+    RecallService recall;
+    @Inject
+    Embedder embedder;
+    @Inject
+    MnemographConfig config;
+
+    record Variant(String name, RecallStrategy strategy, RecallTuning tuning, String what) {
+    }
+
+    record Result(Variant variant, Map<String, Map<String, Double>> table, double p50, double p95) {
+    }
+
+    static List<Variant> variants() {
+        RecallTuning d = RecallTuning.DEFAULT;
+        return List.of(
+                new Variant("VECTOR", RecallStrategy.VECTOR, d, "bge-small cosine alone"),
+                new Variant("FULLTEXT", RecallStrategy.FULLTEXT, d, "Lucene BM25 (english analyzer) alone"),
+                new Variant("HYBRID", RecallStrategy.HYBRID, d, "calibrated blend of cosine and BM25"),
+                new Variant("GRAPH", RecallStrategy.GRAPH, d, "the default: blend + speaker + session + graph expansion"),
+                new Variant("hybrid, naive RRF", RecallStrategy.HYBRID, d.withRrf(true), "RRF (k=60) instead of the blend"),
+                new Variant("GRAPH - expansion", RecallStrategy.GRAPH, d.withExpansion(0, 1, 0), "no NEXT/LINKED/keyword neighbours"),
+                new Variant("GRAPH - session", RecallStrategy.GRAPH, d.withSessionWeight(0), "no session lift"),
+                new Variant("GRAPH - speaker", RecallStrategy.GRAPH, d.withSpeakerWeight(0), "no bonus for turns said by someone the query names"));
+    }
+
+    /** A tuning grid around the default, for -Dbench.sweep=true. */
+    static List<Variant> sweep() {
+        RecallTuning d = RecallTuning.DEFAULT;
+        List<Variant> out = new ArrayList<>();
+        for (double v : new double[] {0.1, 0.35, 0.5}) {
+            out.add(new Variant("speaker=" + v, RecallStrategy.GRAPH, d.withSpeakerWeight(v), ""));
+        }
+        for (double v : new double[] {0.25, 0.5}) {
+            out.add(new Variant("text=" + v, RecallStrategy.GRAPH, d.withTextWeight(v), ""));
+        }
+        for (double v : new double[] {0.1, 0.35}) {
+            out.add(new Variant("session=" + v, RecallStrategy.GRAPH, d.withSessionWeight(v), ""));
+        }
+        for (double v : new double[] {0.08, 0.25}) {
+            out.add(new Variant("next=" + v, RecallStrategy.GRAPH, d.withNextWeight(v), ""));
+        }
+        out.add(new Variant("seeds=10", RecallStrategy.GRAPH, d.withSeeds(10), ""));
+        out.add(new Variant("names=0.05", RecallStrategy.GRAPH, d.withNameWeight(0.05), ""));
+        return out;
+    }
+
+    @Test
+    void locomo() throws IOException {
+        String which = System.getProperty("bench", "locomo");
+        Assumptions.assumeTrue(which.equals("locomo") || which.equals("all"), "-Dbench=" + which);
+        Path data = Path.of(System.getProperty("bench.data", "../shared/data/locomo-dev.json"));
+        Assumptions.assumeTrue(Files.exists(data), "no LoCoMo data at " + data.toAbsolutePath());
+        Path out = Path.of("target/bench");
+        Files.createDirectories(out);
+
+        List<Locomo.Conversation> conversations = Locomo.read(data);
+        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
+        int turns = 0;
+        long t0 = System.nanoTime();
+        for (Locomo.Conversation c : conversations) {
+            for (Locomo.Session s : c.sessions()) {
+                List<MemoryDraft> batch = new ArrayList<>();
+                for (Locomo.Turn t : s.turns()) {
+                    batch.add(rules.draft(null, t.content(), c.sampleId(), "session_" + s.number(), s.occurredAt(),
+                            t.diaId(), List.of(), List.of(), Map.of()));
+                }
+                remember.rememberAll(batch);
+                turns += batch.size();
+            }
+        }
+        double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        List<Locomo.Question> questions = conversations.stream().flatMap(c -> c.questions().stream()).toList();
+
+        double[] embedMs = new double[questions.size()];
+        for (int i = 0; i < questions.size(); i++) {
+            long e0 = System.nanoTime();
+            embedder.embed(questions.get(i).question());
+            embedMs[i] = (System.nanoTime() - e0) / 1e6;
+        }
+        List<Variant> variants = new ArrayList<>(variants());
+        if (Boolean.getBoolean("bench.sweep")) {
+            variants.addAll(sweep());
+        }
+        List<Result> results = new ArrayList<>();
+        for (Variant v : variants) {
+            results.add(run(v, questions, out));
+        }
+        String report = report(data, conversations.size(), turns, ingestSeconds, questions.size(), embedMs, results,
+                calibration());
+        Files.writeString(out.resolve("locomo.md"), report);
+        System.out.println(report);
+    }
+
+    private Result run(Variant v, List<Locomo.Question> questions, Path out) throws IOException {
+        // warm the statement shapes of this variant, so planning is not measured
+        recall.recall(recall.request(questions.get(0).question(), questions.get(0).sampleId(), LIMIT, v.strategy(),
+                null, null, null, false, 0.0), v.tuning());
+        Map<String, List<Map<String, Double>>> perCategory = new LinkedHashMap<>();
+        double[] lat = new double[questions.size()];
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < questions.size(); i++) {
+            Locomo.Question q = questions.get(i);
+            long s0 = System.nanoTime();
+            List<Recollection> got = recall.recall(recall.request(q.question(), q.sampleId(), LIMIT, v.strategy(),
+                    null, null, null, false, 0.0), v.tuning());
+            lat[i] = (System.nanoTime() - s0) / 1e6;
+            List<String> ranked = got.stream().map(r -> r.memory().externalId()).toList();
+            Map<String, Double> m = Metrics.score(q.gold(), ranked);
+            perCategory.computeIfAbsent(q.category() + ":" + Locomo.CATEGORIES.get(q.category()),
+                    k -> new ArrayList<>()).add(m);
+            perCategory.computeIfAbsent("overall", k -> new ArrayList<>()).add(m);
+            jsonl.append(new JsonObject().put("sample_id", q.sampleId()).put("qa_index", q.qaIndex())
+                    .put("ranked", ranked).encode()).append('\n');
+        }
+        Files.writeString(out.resolve("run-" + v.name().replaceAll("[^A-Za-z0-9=.]+", "_") + ".jsonl"), jsonl);
+        Map<String, Map<String, Double>> table = new LinkedHashMap<>();
+        for (String cat : List.of("4:single-hop", "1:multi-hop", "2:temporal", "3:open-domain", "overall")) {
+            List<Map<String, Double>> rows = perCategory.get(cat);
+            if (rows == null) {
+                continue;
+            }
+            Map<String, Double> mean = new LinkedHashMap<>();
+            mean.put("n", (double) rows.size());
+            for (String key : rows.get(0).keySet()) {
+                mean.put(key, rows.stream().mapToDouble(r -> r.get(key)).average().orElse(0));
+            }
+            table.put(cat, mean);
+        }
+        System.out.printf(Locale.ROOT, "%-22s R@10 %.4f multi-hop %.4f%n", v.name(),
+                table.get("overall").get("recall@10"), table.get("1:multi-hop").get("recall@10"));
+        return new Result(v, table, percentile(lat, 50), percentile(lat, 95));
+    }
+
+    /** Top GRAPH scores of real questions against off-topic ones: where minScore abstains. */
+    private String calibration() {
+        List<String> scopes = List.of("conv-26", "conv-30", "conv-41");
+        double[] off = new double[OFF_TOPIC.size() * scopes.size()];
+        int i = 0;
+        for (String scope : scopes) {
+            for (String q : OFF_TOPIC) {
+                List<Recollection> got = recall.recall(recall.request(q, scope, 1, RecallStrategy.GRAPH, null, null,
+                        null, false, 0.0));
+                off[i++] = got.isEmpty() ? 0 : got.get(0).score();
+            }
+        }
+        Arrays.sort(off);
+        return String.format(Locale.ROOT, "Top GRAPH score of %d off-topic questions (12 per conversation): "
+                        + "min %.3f, median %.3f, max %.3f.", off.length, off[0], percentile(off, 50),
+                off[off.length - 1]);
+    }
+
+    private static String report(Path data, int conversations, int turns, double ingestSeconds, int questions,
+                                 double[] embedMs, List<Result> results, String calibration) {
+        StringBuilder b = new StringBuilder();
+        b.append("## LoCoMo retrieval, ").append(LocalDate.now()).append("\n\n");
+        b.append(String.format(Locale.ROOT, "Data %s: %d conversations, %d turns, %d questions (categories 1-4). "
+                        + "%d cores, Java %s.%n%n", data, conversations, turns, questions,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        b.append(String.format(Locale.ROOT, "Ingest: %.1f s, %.1f turns/s (rememberAll, one batch per session). "
+                        + "Query embedding alone: p50 %.1f ms, p95 %.1f ms.%n%n", ingestSeconds, turns / ingestSeconds,
+                percentile(embedMs, 50), percentile(embedMs, 95)));
+        b.append("| variant | R@1 | R@5 | R@10 | R@20 | all@10 | nDCG@10 | MRR | R@10 single-hop | R@10 multi-hop "
+                + "| R@10 temporal | R@10 open-domain | recall p50 / p95 ms |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            Map<String, Double> o = r.table().get("overall");
+            b.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.3f | %.3f | %.3f | "
+                            + "%.3f | %.3f | %.3f | %.1f / %.1f |%n", r.variant().name(), o.get("recall@1"),
+                    o.get("recall@5"), o.get("recall@10"), o.get("recall@20"), o.get("all@10"), o.get("ndcg@10"),
+                    o.get("mrr"), cat(r, "4:single-hop"), cat(r, "1:multi-hop"), cat(r, "2:temporal"),
+                    cat(r, "3:open-domain"), r.p50(), r.p95()));
+        }
+        b.append("\nPer category, the four strategies:\n\n");
+        b.append("| strategy | category | n | R@1 | R@5 | R@10 | R@20 | all@10 | nDCG@10 | MRR |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result r : results.subList(0, Math.min(4, results.size()))) {
+            r.table().forEach((c, m) -> b.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", r.variant().name(), c,
+                    m.get("n").intValue(), m.get("recall@1"), m.get("recall@5"), m.get("recall@10"),
+                    m.get("recall@20"), m.get("all@10"), m.get("ndcg@10"), m.get("mrr"))));
+        }
+        b.append("\n").append(calibration).append("\n");
+        return b.toString();
+    }
+
+    private static double cat(Result r, String c) {
+        Map<String, Double> m = r.table().get(c);
+        return m == null ? Double.NaN : m.get("recall@10");
+    }
+
+    static double percentile(double[] values, int p) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.floor(v.length * p / 100.0))];
+    }
+}
