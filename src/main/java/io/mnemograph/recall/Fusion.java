@@ -270,6 +270,7 @@ final class Fusion {
                 r.add(String.format(Locale.ROOT, "%s (+%.2f)", c.graphReason, c.graphBonus));
             }
         }
+        r.addAll(c.adjustments);
     }
 
     private static double num(Object o) {
@@ -293,6 +294,8 @@ final class Fusion {
         private boolean viaGraphOnly;
         private double score;
         private final List<String> reasons = new ArrayList<>();
+        /** Reasons of adjustments made after fusion (time): said after the signals that found the candidate. */
+        private final List<String> adjustments = new ArrayList<>();
 
         Candidate(String id) {
             this.id = id;
@@ -312,7 +315,7 @@ final class Fusion {
          */
         void scale(double factor, String reason) {
             score = score >= 0 ? score * factor : score / factor;
-            reasons.add(reason);
+            adjustments.add(reason);
         }
 
         List<String> reasons() {

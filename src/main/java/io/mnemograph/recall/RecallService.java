@@ -120,7 +120,9 @@ public class RecallService {
             }
             return f;
         });
-        time.rank(r, fusion.candidates()); // time words and retention, see TimeRanking
+        if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
+            time.rank(r, fusion.candidates()); // time words and retention, see TimeRanking
+        }
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore());
         Map<String, Memory> memories = new LinkedHashMap<>();
         for (Memory m : reader.getAll(top.stream().map(Fusion.Candidate::id).toList())) {
