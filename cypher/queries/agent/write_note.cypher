@@ -1,6 +1,7 @@
-// Writes a memory's note: keyword and tag nodes are shared per scope and count their memories (df).
+// Writes a memory's note and marks it READY (the whole evolution transaction commits or none of it does): keyword and
+// tag nodes are shared per scope and count their memories (df).
 MATCH (m:Memory {id: $id})
-SET m.keywords = $keywords, m.tags = $tags, m.context = $context, m.keywordText = $keywordText
+SET m.keywords = $keywords, m.tags = $tags, m.context = $context, m.keywordText = $keywordText, m.status = 'READY'
 FOREACH (k IN $keywords |
   MERGE (kw:Keyword {key: m.scope + '|' + k}) ON CREATE SET kw.scope = m.scope, kw.name = k, kw.df = 0
   SET kw.df = kw.df + 1

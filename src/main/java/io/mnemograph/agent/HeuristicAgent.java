@@ -180,7 +180,9 @@ public final class HeuristicAgent implements MemoryAgent {
             double strength = Math.min(1.0, Math.max(0.05, (s.n().similarity() - 0.6) / 0.3
                     + 0.1 * Math.min(3, s.rare().size()) + (s.sameSession() ? 0.05 : 0)));
             links.add(new Decisions.LinkDecision(s.n().id(), reason(s), round(strength)));
-            if (strength >= EVOLVE_STRENGTH) {
+            // Only the strongest neighbour evolves: enough to carry the new memory's words over, and every change
+            // is a revision written on the insert path.
+            if (strength >= EVOLVE_STRENGTH && evolutions.isEmpty()) {
                 evolve(m, s, strength, evolutions);
             }
         }

@@ -162,13 +162,22 @@ public class Evolver {
         Map<String, Neighbour> offered = new LinkedHashMap<>();
         neighbours.forEach(n -> offered.put(n.id(), n));
         Set<String> linked = new HashSet<>();
+        List<Map<String, Object>> links = new ArrayList<>();
         for (Decisions.LinkDecision l : decisions.links()) {
-            if (!offered.containsKey(l.targetId()) || !linked.add(l.targetId()) || linked.size() > candidates) {
+            if (!offered.containsKey(l.targetId()) || linked.size() >= candidates || !linked.add(l.targetId())) {
                 continue;
             }
             double strength = Math.max(0.01, Math.min(1.0, Double.isNaN(l.strength()) ? 0.5 : l.strength()));
-            tx.run("agent/link", linkParams(id, l.targetId(), clip(l.reason(), 300), strength, agent.name(), now));
+            Map<String, Object> link = new HashMap<>();
+            link.put("to", l.targetId());
+            link.put("reason", clip(l.reason(), 300));
+            link.put("strength", strength);
+            links.add(link);
             events.add(new MemoryEvents.Event("linked", scope, id, l.targetId(), l.reason()));
+        }
+        if (!links.isEmpty()) {
+            tx.run("agent/link_all", Map.of("from", id, "links", links, "by", agent.name(),
+                    "at", now.atZone(ZoneOffset.UTC)));
         }
         for (Decisions.Evolution e : decisions.evolutions()) {
             Neighbour n = offered.get(e.memoryId());
@@ -189,7 +198,6 @@ public class Evolver {
                 LOG.debugf("Update of %s by %s not recorded: %s", update.oldId(), id, refused.getMessage());
             }
         }
-        tx.run("agent/mark_ready", Map.of("id", id));
         return events;
     }
 

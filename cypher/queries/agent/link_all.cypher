@@ -1,0 +1,13 @@
+// The agent's links of one new memory, in one statement: stored once (new → old), read in both directions; a link
+// that already exists either way is updated instead.
+MATCH (a:Memory {id: $from})
+UNWIND $links AS link
+MATCH (b:Memory {id: link.to})
+WHERE b.scope = a.scope AND b <> a
+OPTIONAL MATCH (b)-[back:LINKED]->(a)
+FOREACH (_ IN CASE WHEN back IS NULL THEN [1] ELSE [] END |
+  MERGE (a)-[l:LINKED]->(b)
+  SET l.reason = link.reason, l.strength = link.strength, l.by = $by, l.at = $at)
+FOREACH (_ IN CASE WHEN back IS NULL THEN [] ELSE [1] END |
+  SET back.reason = link.reason, back.strength = link.strength, back.by = $by, back.at = $at)
+RETURN b.id AS id

@@ -1,2 +1,0 @@
-MATCH (m:Memory {id: $id})
-SET m.status = 'READY'
