@@ -2,8 +2,22 @@ package io.mnemograph.agent;
 
 import java.util.List;
 
-/** What the agent decided for a new memory: links to make and changes to its neighbours. */
-public record Decisions(List<LinkDecision> links, List<Evolution> evolutions) {
+/**
+ * What the agent decided for a new memory: links to make and changes to its neighbours.
+ *
+ * @param by who decided, recorded on the links and revisions; null means the agent itself ({@link MemoryAgent#name()}).
+ *           An agent that hands a decision to another (the LLM agent falling back to the heuristic one) names it here.
+ */
+public record Decisions(List<LinkDecision> links, List<Evolution> evolutions, String by) {
+
+    public Decisions(List<LinkDecision> links, List<Evolution> evolutions) {
+        this(links, evolutions, null);
+    }
+
+    /** The same decisions, recorded as made by {@code by}. */
+    public Decisions by(String by) {
+        return new Decisions(links, evolutions, by);
+    }
 
     public static Decisions none() {
         return new Decisions(List.of(), List.of());

@@ -143,12 +143,13 @@ public class Evolver {
         Map<String, Neighbour> offered = new LinkedHashMap<>();
         neighbours.forEach(n -> offered.put(n.id(), n));
         Set<String> linked = new HashSet<>();
+        String by = decisions.by() == null ? agent.name() : decisions.by();
         for (Decisions.LinkDecision l : decisions.links()) {
             if (!offered.containsKey(l.targetId()) || !linked.add(l.targetId()) || linked.size() > candidates) {
                 continue;
             }
             double strength = Math.max(0.01, Math.min(1.0, Double.isNaN(l.strength()) ? 0.5 : l.strength()));
-            tx.run("agent/link", linkParams(id, l.targetId(), clip(l.reason(), 300), strength, agent.name(), now));
+            tx.run("agent/link", linkParams(id, l.targetId(), clip(l.reason(), 300), strength, by, now));
             events.add(new MemoryEvents.Event("linked", scope, id, l.targetId(), l.reason()));
         }
         for (Decisions.Evolution e : decisions.evolutions()) {
@@ -156,7 +157,7 @@ public class Evolver {
             if (n == null) {
                 continue;
             }
-            if (Revisions.apply(tx, n, e, agent.name(), now)) {
+            if (Revisions.apply(tx, n, e, by, now)) {
                 events.add(new MemoryEvents.Event("evolved", scope, n.id(), id, e.reason()));
             }
         }
