@@ -3,16 +3,24 @@ package io.mnemograph.agent;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.mnemograph.agent.llm.AgentStats;
+import io.mnemograph.agent.llm.ChatModels;
+import io.mnemograph.agent.llm.LlmClient;
+import io.mnemograph.config.MnemographConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -58,6 +66,10 @@ class LlmAgentTest {
               links { memory { id scope } reason by strength } revisions { field after agent } } }""";
 
     WireMockServer llm;
+    @Inject
+    HeuristicAgent heuristic;
+    @Inject
+    AgentStats stats;
 
     @BeforeEach
     void reset() {
@@ -180,6 +192,65 @@ class LlmAgentTest {
             assertEquals("READY", m.get("status"));
             assertEquals(List.of("sourdough", "starter"), m.get("keywords"));
             assertEquals("Baking sourdough bread.", m.get("context"));
+        }
+    }
+
+    @Test
+    void ollamaIsSpokenToThroughItsOwnApi() {
+        String t = token();
+        llm.stubFor(post(urlEqualTo("/api/chat")).withRequestBody(containing(t))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"model": "llama3.2", "created_at": "2024-05-01T10:00:00Z", "done": true, "done_reason": "stop",
+                         "message": {"role": "assistant", "content": %s}}""".formatted(jsonString("""
+                        {"keywords": ["kayak", "river"], "context": "Nate paddled a kayak down the river.",
+                         "tags": ["outdoors"]}""")))));
+        MnemographConfig.Llm ollama = new OllamaConfig(llm.baseUrl());
+        LlmAgent agent = new LlmAgent(new LlmClient(ChatModels.build(ollama), "ollama/llama3.2", 10), heuristic,
+                stats, 2);
+        Note note = agent.construct(new NoteRequest("Nate paddled his kayak down the river. " + t, "s", null,
+                Instant.now(), new float[384], List.of(), List.of(), Map.of(), 1, List.of()));
+
+        assertEquals(new Note(List.of("kayak", "river"), List.of("outdoors"), "Nate paddled a kayak down the river."),
+                note);
+        llm.verify(1, postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("\"format\""))
+                .withRequestBody(containing("llama3.2")));
+    }
+
+    record OllamaConfig(String url) implements MnemographConfig.Llm {
+        public String provider() {
+            return "ollama";
+        }
+
+        public Optional<String> baseUrl() {
+            return Optional.of(url);
+        }
+
+        public Optional<String> model() {
+            return Optional.empty();
+        }
+
+        public Optional<String> apiKey() {
+            return Optional.empty();
+        }
+
+        public Duration timeout() {
+            return Duration.ofSeconds(5);
+        }
+
+        public int budget() {
+            return 2;
+        }
+
+        public int cacheSize() {
+            return 10;
+        }
+
+        public double temperature() {
+            return 0;
+        }
+
+        public boolean jsonMode() {
+            return true;
         }
     }
 
