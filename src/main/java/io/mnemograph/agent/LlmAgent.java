@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.langchain4j.exception.HttpException;
 import io.mnemograph.agent.llm.AgentStats;
 import io.mnemograph.agent.llm.AgentStats.Failure;
 import io.mnemograph.agent.llm.LinkAnswer;
@@ -271,7 +272,10 @@ public final class LlmAgent implements MemoryAgent {
     private static List<String> labels(List<String> in, int max) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         if (in != null) {
-            for (String s : in) {
+            // A model that gives "a, b, c" instead of a list still means three labels.
+            List<String> parts = in.size() == 1 && in.get(0) != null && in.get(0).contains(",")
+                    ? List.of(in.get(0).split(",")) : in;
+            for (String s : parts) {
                 String v = s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
                 if (!v.isEmpty() && v.length() <= MAX_LABEL && out.size() < max) {
                     out.add(v);
@@ -316,12 +320,19 @@ public final class LlmAgent implements MemoryAgent {
         return given == null || given.isBlank() ? otherwise : clip(given.strip().replaceAll("\\s+", " "), MAX_REASON);
     }
 
+    /** Whether the call ran out of time; an answer with an error status never counts, whatever its body says. */
     private static boolean timeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
-                    || t.getClass().getSimpleName().contains("Timeout")
-                    || (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("timeout"))
-                    || (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("timed out"))) {
+            if (t instanceof HttpException) {
+                return false;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            // The Quarkus REST client reports its timeout as a ProcessingException around a Vert.x timeout.
+            if (t instanceof TimeoutException || t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")
+                    || msg.contains("timeout") || msg.contains("timed out")) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(LlmAgentTest.LlmProfile.class)
+@Tag("own-jvm") // its profile restarts the application: see the surefire executions in pom.xml
 class LlmAgentTest {
 
     public static class LlmProfile implements QuarkusTestProfile {
