@@ -127,7 +127,10 @@ public interface MnemographConfig {
         @WithDefault("0")
         double temperature();
 
-        /** Ask the model for a JSON object ({@code response_format} / Ollama's {@code format}); off for servers that reject it. */
+        /**
+         * Ask the model for a JSON object ({@code response_format} / Ollama's {@code format}); off for servers that
+         * reject it.
+         */
         @WithDefault("true")
         boolean jsonMode();
     }

@@ -295,8 +295,8 @@ class LlmAgentTest {
                 assertEquals(scope, ((Map<?, ?>) l.get("memory")).get("scope"));
             }
         }
-        List<Map<String, Object>> found = ok("query($q: String!, $s: String) { recall(query: $q, scope: $s) { memory { id } } }",
-                vars("q", "what happened", "s", scope)).getList("data.recall");
+        List<Map<String, Object>> found = ok(
+                "query($q: String!, $s: String) { recall(query: $q, scope: $s) { memory { id } } }", vars("q", "what happened", "s", scope)).getList("data.recall");
         assertEquals(ids.length, found.size());
     }
 

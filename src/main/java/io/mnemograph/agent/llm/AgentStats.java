@@ -40,25 +40,27 @@ public final class AgentStats {
     }
 
     public void call(String step) {
-        counter("mnemograph.agent.llm.calls", "step", step).increment();
+        counter("mnemograph.agent.llm.calls", "HTTP calls the LLM agent made", "step", step).increment();
     }
 
     public void cacheHit(String step) {
-        counter("mnemograph.agent.llm.cache.hits", "step", step).increment();
+        counter("mnemograph.agent.llm.cache.hits", "LLM answers taken from the prompt cache", "step", step).increment();
     }
 
     public void failure(String step, Failure reason) {
-        counter("mnemograph.agent.llm.failures", "step", step, "reason", reason.tag()).increment();
+        counter("mnemograph.agent.llm.failures", "LLM agent steps the heuristic agent decided instead",
+                "step", step, "reason", reason.tag()).increment();
     }
 
     public void dropped(String what, int n) {
         if (n > 0) {
-            counter("mnemograph.agent.llm.dropped", "what", what).increment(n);
+            counter("mnemograph.agent.llm.dropped", "parts of LLM answers dropped by validation", "what", what)
+                    .increment(n);
         }
     }
 
-    private Counter counter(String name, String... tags) {
+    private Counter counter(String name, String description, String... tags) {
         return counters.computeIfAbsent(name + String.join(",", tags),
-                k -> Counter.builder(name).tags(tags).register(registry));
+                k -> Counter.builder(name).description(description).tags(tags).register(registry));
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
- * What {@code prompts/link_evolution.v1.txt} asks the model to return. Every id must be one of the candidates the prompt
- * listed; the agent drops the others.
+ * What {@code prompts/link_evolution.v1.txt} asks the model to return. Every id must be one of the candidates the
+ * prompt listed; the agent drops the others.
  *
  * @param links      candidates to link the new memory with
  * @param updates    candidates whose context or tags should change
