@@ -296,7 +296,8 @@ class LlmAgentTest {
             }
         }
         List<Map<String, Object>> found = ok(
-                "query($q: String!, $s: String) { recall(query: $q, scope: $s) { memory { id } } }", vars("q", "what happened", "s", scope)).getList("data.recall");
+                "query($q: String!, $s: String) { recall(query: $q, scope: $s) { memory { id } } }",
+                vars("q", "what happened", "s", scope)).getList("data.recall");
         assertEquals(ids.length, found.size());
     }
 
