@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Mnemograph's own settings ({@code mnemograph.*}; each also reads from the matching environment variable). */
@@ -81,6 +82,57 @@ public interface MnemographConfig {
         /** How many candidate memories the agent is shown for linking. */
         @WithDefault("12")
         int candidates();
+
+        /** The LLM agent ({@code mnemograph.agent=llm}); read only when it is selected. */
+        Llm llm();
+    }
+
+    /**
+     * The chat model behind the LLM agent: any OpenAI-compatible endpoint or Ollama. Nothing here is read, and no model
+     * is contacted, unless {@code mnemograph.agent=llm}.
+     */
+    interface Llm {
+        /** {@code openai} (any OpenAI-compatible chat-completions endpoint) or {@code ollama}. */
+        @WithDefault("openai")
+        String provider();
+
+        /**
+         * Base URL of the API: for {@code openai} the part before {@code /chat/completions} (default
+         * {@code https://api.openai.com/v1/}); for {@code ollama} the server (default {@code http://localhost:11434}).
+         */
+        Optional<String> baseUrl();
+
+        /** Model name (default {@code gpt-4o-mini} for openai, {@code llama3.2} for ollama). */
+        Optional<String> model();
+
+        /** API key sent as a bearer token (openai only; local OpenAI-compatible servers usually need none). */
+        Optional<String> apiKey();
+
+        /** Longest wait for one model answer; past it the heuristic agent decides that step. */
+        @WithDefault("20s")
+        Duration timeout();
+
+        /**
+         * Most model calls for one memory: the note takes one, links and evolution one more (default 2). 1 lets the
+         * model write notes only, 0 never calls it; above 2, a step whose answer could not be used is asked once more.
+         */
+        @WithDefault("2")
+        int budget();
+
+        /** Answers kept in memory by the hash of their prompt, so the same prompt is sent once (0: no cache). */
+        @WithDefault("1000")
+        int cacheSize();
+
+        /** Sampling temperature; 0 keeps answers as repeatable as the model allows. */
+        @WithDefault("0")
+        double temperature();
+
+        /**
+         * Ask the model for a JSON object ({@code response_format} / Ollama's {@code format}); off for servers that
+         * reject it.
+         */
+        @WithDefault("true")
+        boolean jsonMode();
     }
 
     interface Embedding {

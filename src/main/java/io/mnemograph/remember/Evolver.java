@@ -163,6 +163,7 @@ public class Evolver {
         neighbours.forEach(n -> offered.put(n.id(), n));
         Set<String> linked = new HashSet<>();
         List<Map<String, Object>> links = new ArrayList<>();
+        String by = decisions.by() == null ? agent.name() : decisions.by();
         for (Decisions.LinkDecision l : decisions.links()) {
             if (!offered.containsKey(l.targetId()) || linked.size() >= candidates || !linked.add(l.targetId())) {
                 continue;
@@ -176,7 +177,7 @@ public class Evolver {
             events.add(new MemoryEvents.Event("linked", scope, id, l.targetId(), l.reason()));
         }
         if (!links.isEmpty()) {
-            tx.run("agent/link_all", Map.of("from", id, "links", links, "by", agent.name(),
+            tx.run("agent/link_all", Map.of("from", id, "links", links, "by", by,
                     "at", now.atZone(ZoneOffset.UTC)));
         }
         for (Decisions.Evolution e : decisions.evolutions()) {
@@ -184,14 +185,14 @@ public class Evolver {
             if (n == null) {
                 continue;
             }
-            if (Revisions.apply(tx, n, e, agent.name(), now, id)) {
+            if (Revisions.apply(tx, n, e, by, now, id)) {
                 events.add(new MemoryEvents.Event("evolved", scope, n.id(), id, e.reason()));
             }
         }
         Decisions.Supersede update = decisions.supersede();
         if (update != null && offered.containsKey(update.oldId())) {
             try {
-                if (time.supersede(tx, update.oldId(), id, clip(update.reason(), 300), agent.name())) {
+                if (time.supersede(tx, update.oldId(), id, clip(update.reason(), 300), by)) {
                     events.add(new MemoryEvents.Event("superseded", scope, update.oldId(), id, update.reason()));
                 }
             } catch (InvalidInputException | NotFoundException refused) {
