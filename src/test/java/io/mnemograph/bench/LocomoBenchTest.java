@@ -78,7 +78,11 @@ class LocomoBenchTest {
                 new Variant("hybrid, naive RRF", RecallStrategy.HYBRID, d.withRrf(true), "RRF (k=60) instead of the blend"),
                 new Variant("GRAPH - expansion", RecallStrategy.GRAPH, d.withExpansion(0, 1, 0), "no NEXT/LINKED/keyword neighbours"),
                 new Variant("GRAPH - session", RecallStrategy.GRAPH, d.withSessionWeight(0), "no session lift"),
-                new Variant("GRAPH - speaker", RecallStrategy.GRAPH, d.withSpeakerWeight(0), "no bonus for turns said by someone the query names"));
+                new Variant("GRAPH - speaker", RecallStrategy.GRAPH, d.withSpeakerWeight(0), "no bonus for turns said by someone the query names"),
+                new Variant("GRAPH - links", RecallStrategy.GRAPH, d.withLinkWeight(0), "no LINKED neighbours"),
+                new Variant("GRAPH - keywords", RecallStrategy.GRAPH, d.withKeywordWeight(0), "no shared-keyword neighbours"),
+                new Variant("GRAPH, links 0.1", RecallStrategy.GRAPH, d.withLinkWeight(0.1), ""),
+                new Variant("GRAPH, links 0.1, keywords 0", RecallStrategy.GRAPH, d.withLinkWeight(0.1).withKeywordWeight(0), ""));
     }
 
     /** A tuning grid around the default, for -Dbench.sweep=true. */
