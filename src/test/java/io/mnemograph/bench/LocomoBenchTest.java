@@ -80,9 +80,11 @@ class LocomoBenchTest {
                 new Variant("GRAPH - session", RecallStrategy.GRAPH, d.withSessionWeight(0), "no session lift"),
                 new Variant("GRAPH - speaker", RecallStrategy.GRAPH, d.withSpeakerWeight(0), "no bonus for turns said by someone the query names"),
                 new Variant("GRAPH - links", RecallStrategy.GRAPH, d.withLinkWeight(0), "no LINKED neighbours"),
-                new Variant("GRAPH - keywords", RecallStrategy.GRAPH, d.withKeywordWeight(0), "no shared-keyword neighbours"),
-                new Variant("GRAPH, links 0.1", RecallStrategy.GRAPH, d.withLinkWeight(0.1), ""),
-                new Variant("GRAPH, links 0.1, keywords 0", RecallStrategy.GRAPH, d.withLinkWeight(0.1).withKeywordWeight(0), ""));
+                new Variant("GRAPH + keywords 0.15", RecallStrategy.GRAPH, d.withKeywordWeight(0.15), "shared-keyword neighbours too"),
+                new Variant("GRAPH, links 0.05", RecallStrategy.GRAPH, d.withLinkWeight(0.05), ""),
+                new Variant("GRAPH, links 0.2", RecallStrategy.GRAPH, d.withLinkWeight(0.2), ""),
+                new Variant("GRAPH, next 0.2", RecallStrategy.GRAPH, d.withNextWeight(0.2), ""),
+                new Variant("GRAPH, text 0.4", RecallStrategy.GRAPH, d.withTextWeight(0.4), ""));
     }
 
     /** A tuning grid around the default, for -Dbench.sweep=true. */
