@@ -122,6 +122,7 @@ public class RecallService {
             if (blend && !f.isEmpty()) {
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("ids", f.ids());
+                p.put("cosines", f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
                 f.features(tx.run("recall/features", p));
@@ -176,6 +177,7 @@ public class RecallService {
             p.put("query", fulltextQuery(r.scope(), r.query()));
             tx.run("recall/fulltext", p);
             p.put("ids", List.of("none"));
+            p.put("cosines", Map.of("none", 0.5));
             p.put("names", List.of("warm"));
             tx.run("recall/features", p);
             tx.run("recall/expand", expandParams(params, List.of("none"), vector, List.of("warm"), 1));

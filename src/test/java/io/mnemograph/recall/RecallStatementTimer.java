@@ -62,6 +62,9 @@ public final class RecallStatementTimer {
             text.forEach(x -> all.add((String) x.get("id")));
             Map<String, Object> fp = new HashMap<>(params);
             fp.put("ids", new ArrayList<>(all));
+            Map<String, Double> cosines = new HashMap<>();
+            vec.forEach(x -> cosines.put((String) x.get("id"), ((Number) x.get("score")).doubleValue()));
+            fp.put("cosines", cosines);
             fp.put("vector", vector);
             fp.put("names", names);
             t0 = System.nanoTime();
