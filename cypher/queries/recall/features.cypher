@@ -1,4 +1,4 @@
-// What ranking needs of each candidate: exact similarity to the query (also for fulltext-only hits), its session,
+// What ranking needs of each candidate: exact similarity to the query (computed for fulltext-only hits), its session,
 // its caller id (for reasons), how many of the query's names its content mentions and whether it is said by one
 // of them (chat turns stored as "name: text"). The same filters as the
 // candidate statements, so nothing the time rules exclude comes back through here.
@@ -8,6 +8,8 @@ WHERE node.scope = $scope AND node.status <> 'ARCHIVED'
   AND node.occurredAt <= $at AND ($includeSuperseded OR node.validTo IS NULL OR node.validTo > $at)
   AND ($from IS NULL OR node.occurredAt >= $from) AND ($to IS NULL OR node.occurredAt <= $to)
 RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
-       vector.similarity.cosine(node.embedding, $vector) AS cosine,
+       // The vector index already scored its own hits ($cosines: id → score, the same (1 + cos) / 2 scale); reading
+       // a 384-float embedding and computing it again is most of this statement's cost.
+       coalesce($cosines[node.id], vector.similarity.cosine(node.embedding, $vector)) AS cosine,
        size([n IN $names WHERE toLower(node.content) CONTAINS n]) AS names,
        size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker

@@ -76,6 +76,17 @@ final class Fusion {
         }
     }
 
+    /** The vector index's scores of its hits, by id: recall/features need not compute them again. */
+    Map<String, Double> vectorScores() {
+        Map<String, Double> out = new HashMap<>();
+        byId.values().forEach(c -> {
+            if (c.vectorRank > 0) {
+                out.put(c.id, c.cosine);
+            }
+        });
+        return out;
+    }
+
     List<String> ids() {
         return new ArrayList<>(byId.keySet());
     }

@@ -86,11 +86,23 @@ public class RecallService {
      * features of the candidates, graph expansion of the best of them), whatever the number of candidates.
      */
     public List<Recollection> recall(RecallRequest r, RecallTuning tuning) {
+        return recall(r, tuning, r.strategy() != RecallStrategy.FULLTEXT ? embedder.embed(r.query()) : null);
+    }
+
+    /**
+     * Recalls with the query's embedding already computed ({@code queryVector}, from {@link Embedder#embed} of
+     * {@code r.query()}; ignored by FULLTEXT, which may pass null): everything recall does after the model, which is
+     * what the scale benchmark times apart from the model.
+     */
+    public List<Recollection> recall(RecallRequest r, RecallTuning tuning, float[] queryVector) {
         RecallStrategy strategy = r.strategy();
         boolean useVector = strategy != RecallStrategy.FULLTEXT;
         boolean useText = strategy != RecallStrategy.VECTOR;
         boolean blend = strategy == RecallStrategy.HYBRID || strategy == RecallStrategy.GRAPH;
-        float[] vector = useVector ? embedder.embed(r.query()) : null;
+        if (useVector && queryVector == null) {
+            throw new IllegalArgumentException("strategy " + strategy + " needs the query's vector");
+        }
+        float[] vector = useVector ? queryVector : null;
         int want = Math.max(r.limit(), tuning.candidates());
         List<String> names = strategy == RecallStrategy.GRAPH ? Fusion.names(r.query()) : List.of();
         Map<String, Object> params = timeParams(r);
@@ -110,6 +122,7 @@ public class RecallService {
             if (blend && !f.isEmpty()) {
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("ids", f.ids());
+                p.put("cosines", f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
                 f.features(tx.run("recall/features", p));
@@ -166,6 +179,7 @@ public class RecallService {
             p.put("query", fulltextQuery(r.scope(), r.query()));
             tx.run("recall/fulltext", p);
             p.put("ids", List.of("none"));
+            p.put("cosines", Map.of("none", 0.5));
             p.put("names", List.of("warm"));
             tx.run("recall/features", p);
             tx.run("recall/expand", expandParams(params, List.of("none"), vector, List.of("warm"), 1));

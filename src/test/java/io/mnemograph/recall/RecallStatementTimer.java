@@ -1,0 +1,107 @@
+package io.mnemograph.recall;
+
+import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.RecallRequest;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Benchmark helper: runs the statements of one GRAPH recall one by one, with the parameters RecallService gives
+ * them, and times each, to see where the storage part of recall goes. Seeds are the best vector hits (close enough
+ * to the fused ranking for timing). Lives in this package for the package-private query builders it reuses.
+ */
+public final class RecallStatementTimer {
+
+    /** The statements in the order recall runs them; the last three run in transactions of their own. */
+    public static final List<String> STATEMENTS = List.of("recall/scope_size", "recall/vector", "recall/fulltext",
+            "recall/features", "recall/expand", "time/candidates", "memory/get", "time/reinforce");
+
+    private RecallStatementTimer() {
+    }
+
+    /** Milliseconds each statement took (STATEMENTS order), plus "rows/expand" as a count. */
+    public static Map<String, Double> time(GraphStore store, RecallRequest r, float[] vector) {
+        RecallTuning t = RecallTuning.DEFAULT;
+        int want = Math.max(r.limit(), t.candidates());
+        List<String> names = Fusion.names(r.query());
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", r.scope());
+        params.put("at", r.at().atZone(ZoneOffset.UTC));
+        params.put("from", null);
+        params.put("to", null);
+        params.put("includeSuperseded", false);
+        Map<String, Double> ms = new LinkedHashMap<>();
+        List<String> ids = store.read(tx -> {
+            long t0 = System.nanoTime();
+            Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", r.scope())).get(0);
+            ms.put("recall/scope_size", since(t0));
+            double share = (double) (Long) size.get("memories") / Math.max(1, (Long) size.get("total"));
+            Map<String, Object> p = new HashMap<>(params);
+            p.put("vector", vector);
+            p.put("limit", want);
+            p.put("k", (int) Math.max(Math.ceil(want / share * 1.5), want));
+            t0 = System.nanoTime();
+            List<Map<String, Object>> vec = tx.run("recall/vector", p);
+            ms.put("recall/vector", since(t0));
+            Map<String, Object> f = new HashMap<>(params);
+            f.put("query", RecallService.fulltextQuery(r.scope(), r.query()));
+            f.put("k", want);
+            f.put("limit", want);
+            t0 = System.nanoTime();
+            List<Map<String, Object>> text = tx.run("recall/fulltext", f);
+            ms.put("recall/fulltext", since(t0));
+            Set<String> all = new LinkedHashSet<>();
+            vec.forEach(x -> all.add((String) x.get("id")));
+            text.forEach(x -> all.add((String) x.get("id")));
+            Map<String, Object> fp = new HashMap<>(params);
+            fp.put("ids", new ArrayList<>(all));
+            Map<String, Double> cosines = new HashMap<>();
+            vec.forEach(x -> cosines.put((String) x.get("id"), ((Number) x.get("score")).doubleValue()));
+            fp.put("cosines", cosines);
+            fp.put("vector", vector);
+            fp.put("names", names);
+            t0 = System.nanoTime();
+            tx.run("recall/features", fp);
+            ms.put("recall/features", since(t0));
+            List<String> seeds = vec.stream().limit(t.seeds()).map(x -> (String) x.get("id")).toList();
+            Map<String, Object> ep = new HashMap<>(params);
+            ep.put("seeds", seeds);
+            ep.put("vector", vector);
+            ep.put("names", names);
+            ep.put("window", t.window());
+            ep.put("maxKeywordMemories", RecallTuning.MAX_KEYWORD_MEMORIES);
+            t0 = System.nanoTime();
+            int expanded = tx.run("recall/expand", ep).size();
+            ms.put("recall/expand", since(t0));
+            ms.put("rows/expand", (double) expanded);
+            return new ArrayList<>(all);
+        });
+        long t0 = System.nanoTime();
+        store.query("time/candidates", Map.of("ids", ids));
+        ms.put("time/candidates", since(t0));
+        List<String> top = ids.subList(0, Math.min(r.limit(), ids.size()));
+        t0 = System.nanoTime();
+        store.query("memory/get", Map.of("ids", top));
+        ms.put("memory/get", since(t0));
+        Map<String, Object> rp = new HashMap<>();
+        rp.put("ids", top.stream().sorted().toList());
+        rp.put("now", r.at().atZone(ZoneOffset.UTC));
+        rp.put("growth", 0.2);
+        rp.put("max", 10.0);
+        t0 = System.nanoTime();
+        store.update("time/reinforce", rp);
+        ms.put("time/reinforce", since(t0));
+        return ms;
+    }
+
+    private static double since(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+}
