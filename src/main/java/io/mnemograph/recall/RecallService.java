@@ -8,6 +8,7 @@ import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.memory.RecallRequest;
 import io.mnemograph.memory.RecallStrategy;
+import io.mnemograph.memory.VectorReach;
 import io.mnemograph.memory.Recollection;
 import io.mnemograph.remember.MemoryReader;
 import io.mnemograph.remember.RememberService;
@@ -34,8 +35,6 @@ public class RecallService {
 
     /** Candidates taken from each index beyond the limit asked. */
     static final int MIN_CANDIDATES = 50;
-    /** Most the shared vector index is asked for before an exact in-scope scan is cheaper. */
-    static final int MAX_INDEX_K = 4000;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final GraphStore store;
@@ -209,13 +208,11 @@ public class RecallService {
         Map<String, Object> p = new HashMap<>(params);
         p.put("vector", vector);
         p.put("limit", want);
-        // Over-fetch in proportion to how small a share of the store this scope is, with room for index misses.
-        double share = (double) inScope / Math.max(1, total);
-        long k = (long) Math.ceil(want / share * 1.5);
-        if (k > MAX_INDEX_K) {
+        int k = VectorReach.k(want, inScope, total);
+        if (k < 0) {
             return tx.run("recall/vector_scan", p);
         }
-        p.put("k", (int) Math.max(k, want));
+        p.put("k", k);
         return tx.run("recall/vector", p);
     }
 
