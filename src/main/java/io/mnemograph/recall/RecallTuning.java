@@ -29,7 +29,7 @@ public record RecallTuning(int candidates, boolean rrf, double cosineZero, doubl
     static final int MAX_KEYWORD_MEMORIES = 25;
 
     public static final RecallTuning DEFAULT = new RecallTuning(100, false, 0.45, 0.85, 6.0, 0.35, 0.0, 0.20, 0.20, 20, 1,
-            0.15, 0.10, 0.0, 0.5);
+            0.15, 0.05, 0.0, 0.5);
 
     public RecallTuning withCandidates(int v) {
         return new RecallTuning(v, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
