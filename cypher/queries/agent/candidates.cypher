@@ -1,34 +1,31 @@
-// Candidates for linking a new memory, in one round trip: its nearest memories of the scope by embedding (over-fetched
-// from the shared index, or an exact scan when $k is -1), plus memories sharing one of its rarer keywords; with what
-// the agent needs of each and the keywords it shares with the new memory and their df.
+// Candidates for linking each new memory of a batch, in one round trip: per item, its nearest memories of the scope
+// by embedding (over-fetched from the shared index; when $k is -1, the ids item.near the caller found by an exact
+// pass) and the memories sharing one of its rare keywords, with what the agent needs of each. Memories of the batch
+// are left out: the caller has them, with notes the graph does not hold yet.
+UNWIND $items AS item
 CALL {
-  WITH 1 AS one
-  WHERE $k >= 0
-  CALL db.index.vector.queryNodes('memory_embedding', CASE WHEN $k > 0 THEN $k ELSE 1 END, $vector) YIELD node, score
-  WHERE node.scope = $scope AND node.id <> $id AND node.status <> 'ARCHIVED'
-  RETURN node
-  ORDER BY score DESC
-  LIMIT $limit
+  WITH item
+  WITH item WHERE $k >= 0
+  CALL db.index.vector.queryNodes('memory_embedding', CASE WHEN $k > 0 THEN $k ELSE 1 END, item.vector)
+  YIELD node, score
+  WHERE node.scope = $scope AND NOT node.id IN $batch AND node.status <> 'ARCHIVED'
+  WITH node, score ORDER BY score DESC LIMIT $limit
+  RETURN node, 1 AS byVector
   UNION
-  WITH 1 AS one
-  WHERE $k < 0
-  MATCH (node:Memory {scope: $scope})
-  WHERE node.id <> $id AND node.status <> 'ARCHIVED'
-  WITH node, vector.similarity.cosine(node.embedding, $vector) AS score
-  ORDER BY score DESC
-  LIMIT $limit
-  RETURN node
+  WITH item
+  WITH item WHERE $k < 0
+  UNWIND item.near AS nearId
+  MATCH (node:Memory {id: nearId})
+  RETURN node, 1 AS byVector
   UNION
-  UNWIND $keywords AS k
-  MATCH (kw:Keyword {key: $scope + '|' + k})
-  WHERE kw.df <= $maxDf
-  MATCH (node:Memory)-[:HAS_KEYWORD]->(kw)
-  WHERE node.id <> $id AND node.status <> 'ARCHIVED'
+  WITH item
+  UNWIND item.rare AS k
+  MATCH (:Keyword {key: $scope + '|' + k})<-[:HAS_KEYWORD]-(node:Memory)
+  WHERE NOT node.id IN $batch AND node.status <> 'ARCHIVED'
   WITH DISTINCT node LIMIT $limit
-  RETURN node
+  RETURN node, 0 AS byVector
 }
-WITH DISTINCT node AS n
-RETURN n.id AS id, n.content AS content, n.context AS context, n.keywords AS keywords, n.tags AS tags,
-       n.sessionId AS sessionId, n.occurredAt AS occurredAt,
-       2 * vector.similarity.cosine(n.embedding, $vector) - 1 AS similarity,
-       [(n)-[:HAS_KEYWORD]->(kw:Keyword) WHERE kw.name IN $keywords | [kw.name, kw.df]] AS shared
+WITH item, node, max(byVector) AS byVector
+RETURN item.i AS i, node.id AS id, node.content AS content, node.context AS context, node.keywords AS keywords,
+       node.tags AS tags, node.sessionId AS sessionId, node.occurredAt AS occurredAt, byVector,
+       2 * vector.similarity.cosine(node.embedding, item.vector) - 1 AS similarity

@@ -1,7 +1,7 @@
-// The agent's links of one new memory, in one statement: stored once (new → old), read in both directions; a link
-// that already exists either way is updated instead.
-MATCH (a:Memory {id: $from})
+// The agent's links of a batch of new memories, in one statement: each stored once (new → old), read in both
+// directions; a link that already exists either way is updated instead.
 UNWIND $links AS link
+MATCH (a:Memory {id: link.from})
 MATCH (b:Memory {id: link.to})
 WHERE b.scope = a.scope AND b <> a
 OPTIONAL MATCH (b)-[back:LINKED]->(a)

@@ -1,5 +1,6 @@
-// Keeps TAGGED edges and tag counts in step with a memory's tags list after a revision.
-MATCH (m:Memory {id: $id})
+// Keeps TAGGED edges and tag counts in step with memories' tags lists after revisions.
+UNWIND $ids AS id
+MATCH (m:Memory {id: id})
 OPTIONAL MATCH (m)-[old:TAGGED]->(t:Tag)
 WHERE NOT t.name IN m.tags
 SET t.df = t.df - 1

@@ -1,12 +1,14 @@
-// Writes a memory's note and marks it READY (the whole evolution transaction commits or none of it does): keyword and
-// tag nodes are shared per scope and count their memories (df).
-MATCH (m:Memory {id: $id})
-SET m.keywords = $keywords, m.tags = $tags, m.context = $context, m.keywordText = $keywordText, m.status = 'READY'
-FOREACH (k IN $keywords |
+// Writes the notes of a batch of memories and marks them READY (the whole evolution transaction commits or none of
+// it does): keyword and tag nodes are shared per scope and count their memories (df).
+UNWIND $notes AS n
+MATCH (m:Memory {id: n.id})
+SET m.keywords = n.keywords, m.tags = n.tags, m.context = n.context, m.keywordText = n.keywordText,
+    m.status = 'READY'
+FOREACH (k IN n.keywords |
   MERGE (kw:Keyword {key: m.scope + '|' + k}) ON CREATE SET kw.scope = m.scope, kw.name = k, kw.df = 0
   SET kw.df = kw.df + 1
   MERGE (m)-[:HAS_KEYWORD]->(kw))
-FOREACH (t IN $tags |
+FOREACH (t IN n.tags |
   MERGE (tg:Tag {key: m.scope + '|' + t}) ON CREATE SET tg.scope = m.scope, tg.name = t, tg.df = 0
   SET tg.df = tg.df + 1
   MERGE (m)-[:TAGGED]->(tg))

@@ -1,13 +1,18 @@
-// One new memory with its embedding, PENDING until the agent has written its note (keyword and tag nodes included).
-MATCH (s:Scope {name: $m.scope})
-SET s.seq = s.seq + 1, s.memories = s.memories + 1
+// New memories of one scope with their embeddings, numbered in arrival order (seq), PENDING until the agent has
+// written their notes (keyword and tag nodes included). The scope is locked by the caller's transaction.
+MATCH (s:Scope {name: $scope})
+WITH s, s.seq AS base
+SET s.seq = s.seq + size($rows), s.memories = s.memories + size($rows)
+WITH base
+UNWIND range(0, size($rows) - 1) AS i
+WITH base + i + 1 AS seq, $rows[i] AS r
 CREATE (m:Memory {
-  id: $m.id, scope: $m.scope, scopeKey: $m.scopeKey, content: $m.content, context: $m.context,
-  keywords: $m.keywords, tags: $m.tags, keywordText: $m.keywordText,
-  sessionId: $m.sessionId, externalId: $m.externalId, scopedExternalId: $m.scopedExternalId,
-  occurredAt: $m.occurredAt, recordedAt: $m.recordedAt, validFrom: $m.occurredAt,
-  metadataKeys: $m.metadataKeys, metadataValues: $m.metadataValues,
-  status: $m.status, strength: $m.strength, recallCount: 0, seq: s.seq })
-WITH m
-CALL db.create.setNodeVectorProperty(m, 'embedding', $m.embedding)
+  id: r.id, scope: r.scope, scopeKey: r.scopeKey, content: r.content, context: r.context,
+  keywords: r.keywords, tags: r.tags, keywordText: r.keywordText,
+  sessionId: r.sessionId, externalId: r.externalId, scopedExternalId: r.scopedExternalId,
+  occurredAt: r.occurredAt, recordedAt: r.recordedAt, validFrom: r.occurredAt,
+  metadataKeys: r.metadataKeys, metadataValues: r.metadataValues,
+  status: r.status, strength: r.strength, recallCount: 0, seq: seq })
+WITH m, r
+CALL db.create.setNodeVectorProperty(m, 'embedding', r.embedding)
 RETURN m.id AS id, m.seq AS seq

@@ -42,6 +42,14 @@ public final class Values {
             }
             return out;
         }
+        if (v instanceof float[] f) {
+            // embeddings: hundreds of numbers, read often; no reflection
+            List<Object> out = new ArrayList<>(f.length);
+            for (float x : f) {
+                out.add((double) x);
+            }
+            return out;
+        }
         if (v.getClass().isArray()) {
             int n = Array.getLength(v);
             List<Object> out = new ArrayList<>(n);

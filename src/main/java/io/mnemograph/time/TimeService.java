@@ -277,7 +277,7 @@ public class TimeService {
             p.put("keywordText", list == null ? null : String.join(" ", list));
             tx.run("time/restore_note_field", p);
             if ("tags".equals(field)) {
-                tx.run("agent/retag", Map.of("id", c.get("id")));
+                tx.run("agent/retag", Map.of("ids", List.of(c.get("id"))));
             }
         }
     }

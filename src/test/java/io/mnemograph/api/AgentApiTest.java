@@ -207,7 +207,7 @@ class AgentApiTest {
             m.put("strength", 1.0);
             m.put("embedding", new float[384]);
             ((float[]) m.get("embedding"))[0] = 1f;
-            return tx.run("memory/insert", Map.of("m", m));
+            return tx.run("memory/insert", Map.of("scope", scope, "rows", List.of(m)));
         });
         assertEquals("PENDING", memory(id).get("status"));
         assertTrue(evolver.resumePending() >= 1);

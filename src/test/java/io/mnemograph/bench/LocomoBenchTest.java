@@ -118,41 +118,10 @@ class LocomoBenchTest {
         Files.createDirectories(out);
 
         List<Locomo.Conversation> conversations = Locomo.read(data);
-        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
-        // Embedding alone is the yardstick for the ingest rate (agent included): each session's turns are embedded
-        // alone right before the same session is remembered, so both see the same load on a shared machine.
-        long embedOnlyNanos = 0;
-        long ingestNanos = 0;
-        int turns = 0;
-        for (Locomo.Conversation c : conversations) {
-            for (Locomo.Session s : c.sessions()) {
-                List<MemoryDraft> batch = new ArrayList<>();
-                for (Locomo.Turn t : s.turns()) {
-                    batch.add(rules.draft(null, t.content(), c.sampleId(), "session_" + s.number(), s.occurredAt(),
-                            t.diaId(), List.of(), List.of(), Map.of()));
-                }
-                long e0 = System.nanoTime();
-                for (MemoryDraft d : batch) {
-                    embedder.embed(d.content());
-                }
-                long r0 = System.nanoTime();
-                remember.rememberAll(batch);
-                ingestNanos += System.nanoTime() - r0;
-                embedOnlyNanos += r0 - e0;
-                turns += batch.size();
-            }
-        }
-        double ingestSeconds = ingestNanos / 1e9;
-        double embedOnlyRate = turns / (embedOnlyNanos / 1e9);
-        Map<String, Object> graph = store.query("bench/agent_stats",
-                Map.of("scopes", conversations.stream().map(Locomo.Conversation::sampleId).toList())).get(0);
-        String agentName = agent.name();
-        String ingestLine = String.format(Locale.ROOT, "Embedding alone: %.1f turns/s; ingest with the %s agent: "
-                        + "%.1f turns/s, %.2f× the embedding-only rate. The agent made %s links, %s revisions and %s "
-                        + "knowledge updates; %s memories still pending.", embedOnlyRate, agentName,
-                turns / ingestSeconds, turns / ingestSeconds / embedOnlyRate, graph.get("links"),
-                graph.get("revisions"), graph.get("updates"), graph.get("pending"));
-        System.out.println(ingestLine);
+        Ingest ingest = ingest(conversations);
+        String ingestLine = ingest.line();
+        int turns = ingest.turns();
+        double ingestSeconds = ingest.seconds();
         List<Locomo.Question> questions = conversations.stream().flatMap(c -> c.questions().stream()).toList();
 
         double[] embedMs = new double[questions.size()];
@@ -173,6 +142,56 @@ class LocomoBenchTest {
                 calibration()).replaceFirst("\n\n", "\n\n" + java.util.regex.Matcher.quoteReplacement(ingestLine) + "\n\n");
         Files.writeString(out.resolve("locomo.md"), report);
         System.out.println(report);
+    }
+
+    /** Only the ingest part, for work on the write path: {@code ./mvnw -B verify -Pbench -Dbench=ingest}. */
+    @Test
+    void ingestOnly() throws IOException {
+        Assumptions.assumeTrue(System.getProperty("bench", "locomo").equals("ingest"), "-Dbench=ingest");
+        Path data = Path.of(System.getProperty("bench.data", "../shared/data/locomo-dev.json"));
+        Assumptions.assumeTrue(Files.exists(data), "no LoCoMo data at " + data.toAbsolutePath());
+        ingest(Locomo.read(data));
+    }
+
+    record Ingest(int turns, double seconds, String line) {
+    }
+
+    /**
+     * Remembers every session as one batch and times it against embedding the same turns alone. To cancel the shared
+     * machine's changing load, each session's turns are embedded alone right before the same session is remembered.
+     */
+    private Ingest ingest(List<Locomo.Conversation> conversations) {
+        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
+        long embedOnlyNanos = 0;
+        long ingestNanos = 0;
+        int turns = 0;
+        for (Locomo.Conversation c : conversations) {
+            for (Locomo.Session s : c.sessions()) {
+                List<MemoryDraft> batch = new ArrayList<>();
+                for (Locomo.Turn t : s.turns()) {
+                    batch.add(rules.draft(null, t.content(), c.sampleId(), "session_" + s.number(), s.occurredAt(),
+                            t.diaId(), List.of(), List.of(), Map.of()));
+                }
+                long e0 = System.nanoTime();
+                embedder.embedAll(batch.stream().map(MemoryDraft::content).toList());
+                long r0 = System.nanoTime();
+                remember.rememberAll(batch);
+                ingestNanos += System.nanoTime() - r0;
+                embedOnlyNanos += r0 - e0;
+                turns += batch.size();
+            }
+        }
+        double ingestSeconds = ingestNanos / 1e9;
+        double embedOnlyRate = turns / (embedOnlyNanos / 1e9);
+        Map<String, Object> graph = store.query("bench/agent_stats",
+                Map.of("scopes", conversations.stream().map(Locomo.Conversation::sampleId).toList())).get(0);
+        String line = String.format(Locale.ROOT, "Embedding alone: %.1f turns/s; ingest with the %s agent: "
+                        + "%.1f turns/s, %.2f× the embedding-only rate. The agent made %s links, %s revisions and %s "
+                        + "knowledge updates; %s memories still pending.", embedOnlyRate, agent.name(),
+                turns / ingestSeconds, turns / ingestSeconds / embedOnlyRate, graph.get("links"),
+                graph.get("revisions"), graph.get("updates"), graph.get("pending"));
+        System.out.println(line);
+        return new Ingest(turns, ingestSeconds, line);
     }
 
     private Result run(Variant v, List<Locomo.Question> questions, Path out) throws IOException {

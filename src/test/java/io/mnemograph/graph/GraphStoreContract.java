@@ -56,7 +56,7 @@ public abstract class GraphStoreContract {
     String insert(GraphStore.Tx tx, String scope, String content, String externalId) {
         String id = UUID.randomUUID().toString();
         tx.run("memory/lock_scope", Map.of("scope", scope, "now", ZonedDateTime.now(ZoneOffset.UTC)));
-        tx.run("memory/insert", Map.of("m", memoryRow(id, scope, content, externalId)));
+        tx.run("memory/insert", Map.of("scope", scope, "rows", List.of(memoryRow(id, scope, content, externalId))));
         return id;
     }
 
@@ -89,7 +89,7 @@ public abstract class GraphStoreContract {
             insert(tx, scope, "doomed", "e1");
             throw new IllegalStateException("boom");
         }));
-        assertTrue(store().query("memory/find_by_external_id", Map.of("key", scope + "|e1")).isEmpty());
+        assertTrue(store().query("memory/find_by_external_id", Map.of("keys", List.of(scope + "|e1"))).isEmpty());
     }
 
     @Test
@@ -97,7 +97,7 @@ public abstract class GraphStoreContract {
         String scope = "c-" + UUID.randomUUID();
         store().write(tx -> insert(tx, scope, "first", "dup"));
         assertThrows(RuntimeException.class, () -> store().write(tx -> insert(tx, scope, "second", "dup")));
-        assertEquals(1, store().query("memory/find_by_external_id", Map.of("key", scope + "|dup")).size());
+        assertEquals(1, store().query("memory/find_by_external_id", Map.of("keys", List.of(scope + "|dup"))).size());
     }
 
     @Test
@@ -106,7 +106,7 @@ public abstract class GraphStoreContract {
         Map<String, Object> row = memoryRow(UUID.randomUUID().toString(), scope, "zebra crossing", null);
         store().write(tx -> {
             tx.run("memory/lock_scope", Map.of("scope", scope, "now", ZonedDateTime.now(ZoneOffset.UTC)));
-            return tx.run("memory/insert", Map.of("m", row));
+            return tx.run("memory/insert", Map.of("scope", scope, "rows", List.of(row)));
         });
         Map<String, Object> p = new HashMap<>();
         p.put("scope", scope);
