@@ -1,7 +1,8 @@
 // Candidates for linking each new memory of a batch, in one round trip: per item, its nearest memories of the scope
 // by embedding (over-fetched from the shared index; when $k is -1, the ids item.near the caller found by an exact
 // pass) and the memories sharing one of its rare keywords, with what the agent needs of each. Memories of the batch
-// are left out: the caller has them, with notes the graph does not hold yet.
+// are left out: the caller has them, with notes the graph does not hold yet. Similarities are the caller's to compute
+// (its embedding cache is faster than reading the vectors back).
 UNWIND $items AS item
 CALL {
   WITH item
@@ -27,5 +28,4 @@ CALL {
 }
 WITH item, node, max(byVector) AS byVector
 RETURN item.i AS i, node.id AS id, node.content AS content, node.context AS context, node.keywords AS keywords,
-       node.tags AS tags, node.sessionId AS sessionId, node.occurredAt AS occurredAt, byVector,
-       2 * vector.similarity.cosine(node.embedding, item.vector) - 1 AS similarity
+       node.tags AS tags, node.sessionId AS sessionId, node.occurredAt AS occurredAt, byVector

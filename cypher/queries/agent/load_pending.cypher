@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (m:Memory {id: id})
 WHERE m.status = 'PENDING'
 RETURN m.id AS id, m.scope AS scope, m.content AS content, m.sessionId AS sessionId, m.occurredAt AS occurredAt,
-       m.embedding AS embedding, m.keywords AS keywords, m.tags AS tags
+       m.keywords AS keywords, m.tags AS tags

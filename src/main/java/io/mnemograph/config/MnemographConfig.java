@@ -83,6 +83,13 @@ public interface MnemographConfig {
         @WithDefault("12")
         int candidates();
 
+        /**
+         * Embeddings kept in memory for the agent's comparisons (default 20000, about 32 MB at 384 dimensions);
+         * older ones are read back from the store when needed.
+         */
+        @WithDefault("20000")
+        int embeddingCache();
+
         /** The LLM agent ({@code mnemograph.agent=llm}); read only when it is selected. */
         Llm llm();
     }

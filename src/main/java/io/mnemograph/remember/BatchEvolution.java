@@ -8,6 +8,7 @@ import io.mnemograph.agent.Note;
 import io.mnemograph.agent.NoteRequest;
 import io.mnemograph.agent.Words;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.EmbeddingCache;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.MemoryRows;
 import io.mnemograph.memory.NotFoundException;
@@ -40,6 +41,7 @@ final class BatchEvolution {
     private final GraphStore.Tx tx;
     private final MemoryAgent agent;
     private final TimeService time;
+    private final EmbeddingCache embeddings;
     private final int limit;
     private final String scope;
     private final Instant now;
@@ -73,7 +75,7 @@ final class BatchEvolution {
             this.index = index;
             this.id = (String) row.get("id");
             this.content = (String) row.get("content");
-            this.embedding = Evolver.floats(row.get("embedding"));
+            this.embedding = (float[]) row.get("embedding");
             this.givenKeywords = MemoryRows.strings(row.get("keywords"));
             this.givenTags = MemoryRows.strings(row.get("tags"));
             this.occurredAt = MemoryRows.instant(row.get("occurredAt"));
@@ -84,9 +86,10 @@ final class BatchEvolution {
     private record State(String context, List<String> tags) {
     }
 
-    BatchEvolution(GraphStore.Tx tx, MemoryAgent agent, TimeService time, int limit, String scope, Instant now,
-                   List<Map<String, Object>> rows) {
+    BatchEvolution(GraphStore.Tx tx, MemoryAgent agent, TimeService time, EmbeddingCache embeddings, int limit,
+                   String scope, Instant now, List<Map<String, Object>> rows) {
         this.tx = tx;
+        this.embeddings = embeddings;
         this.agent = agent;
         this.time = time;
         this.limit = limit;
@@ -101,9 +104,8 @@ final class BatchEvolution {
 
     /** Runs the agent over the batch and writes what it decided; returns the events to publish after commit. */
     List<MemoryEvents.Event> run() {
-        List<NoteRequest.ScopeTag> scopeTags = scopeTags();
+        List<NoteRequest.ScopeTag> scopeTags = readScope();
         Set<String> movedTags = new HashSet<>();
-        readKeywordFrequencies();
         for (Item item : items) {
             construct(item, scopeTags);
             movedTags.addAll(item.note.tags());
@@ -112,15 +114,10 @@ final class BatchEvolution {
         List<Map<String, Object>> links = new ArrayList<>();
         List<Map<String, Object>> revisions = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        String[] by = new String[1];
         for (Item item : items) {
-            decide(item, found.getOrDefault(item.index, List.of()), links, revisions, updates, by);
+            decide(item, found.getOrDefault(item.index, List.of()), links, revisions, updates);
         }
-        writeNotes();
-        writeTagCentroids(scopeTags, movedTags);
-        if (!links.isEmpty()) {
-            tx.run("agent/link_all", Map.of("links", links, "by", by[0], "at", now.atZone(ZoneOffset.UTC)));
-        }
+        write(scopeTags, movedTags, links);
         Revisions.writeAll(tx, revisions);
         for (Object[] u : updates) {
             supersede((Item) u[0], (Decisions.Supersede) u[1], (String) u[2]);
@@ -130,28 +127,27 @@ final class BatchEvolution {
         return out;
     }
 
-    private List<NoteRequest.ScopeTag> scopeTags() {
-        List<NoteRequest.ScopeTag> tags = new ArrayList<>();
-        for (Map<String, Object> r : tx.run("agent/scope_tags", Map.of("scope", scope))) {
-            tags.add(new NoteRequest.ScopeTag((String) r.get("name"), r.get("centroid") == null ? null
-                    : Evolver.floats(r.get("centroid")), (Long) r.get("memories")));
-        }
-        return tags;
-    }
-
-    private void readKeywordFrequencies() {
+    /** The scope's tags, and the keyword counts of every word the batch's notes may use (into {@link #df}). */
+    private List<NoteRequest.ScopeTag> readScope() {
         Set<String> words = new LinkedHashSet<>();
         for (Item item : items) {
             words.addAll(item.givenKeywords);
             words.addAll(Words.candidates(item.content).keySet());
         }
-        for (Map<String, Object> r : tx.run("agent/keyword_frequency", Map.of("scope", scope, "words", List.copyOf(words)))) {
-            if (r.get("word") != null) {
-                df.put((String) r.get("word"), (Long) r.get("df"));
+        List<NoteRequest.ScopeTag> tags = new ArrayList<>();
+        for (Map<String, Object> r : tx.run("agent/scope_state", Map.of("scope", scope, "words", List.copyOf(words)))) {
+            if ("tag".equals(r.get("kind"))) {
+                tags.add(new NoteRequest.ScopeTag((String) r.get("name"), r.get("centroid") == null ? null
+                        : EmbeddingCache.floats(r.get("centroid")), (Long) r.get("df")));
+                continue;
+            }
+            if (r.get("name") != null) {
+                df.put((String) r.get("name"), (Long) r.get("df"));
             }
             scopeSize = (Long) r.get("scopeSize");
             storeSize = (Long) r.get("storeSize");
         }
+        return tags;
     }
 
     private void construct(Item item, List<NoteRequest.ScopeTag> scopeTags) {
@@ -200,31 +196,38 @@ final class BatchEvolution {
         p.put("limit", limit);
         p.put("k", near == null ? k : -1);
         Map<Integer, List<Map<String, Object>>> out = new HashMap<>();
-        for (Map<String, Object> r : tx.run("agent/candidates", p)) {
-            out.computeIfAbsent(((Number) r.get("i")).intValue(), x -> new ArrayList<>()).add(r);
+        List<Map<String, Object>> rows = tx.run("agent/candidates", p);
+        Map<String, float[]> vectors = embeddings.get(tx, rows.stream().map(r -> (String) r.get("id"))
+                .collect(java.util.stream.Collectors.toSet()));
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> row = new HashMap<>(r);
+            int i = ((Number) r.get("i")).intValue();
+            row.put("similarity", cosine(items.get(i).embedding, vectors.get((String) r.get("id"))));
+            out.computeIfAbsent(i, x -> new ArrayList<>()).add(row);
         }
         return out;
     }
 
     /**
-     * Whether reading the scope's embeddings once and ranking them here costs less than one index query per item.
-     * Measured on 2 cores: reading an embedding ~8 µs, an index query with k over-fetched ~0.3 ms + 15 µs per hit
-     * (more with many Lucene segments); an index query that would have to reach past MAX_INDEX_K always loses.
+     * Whether comparing the item with every memory of the scope here costs less than one index query per item.
+     * Measured on 2 cores: reading a member's id ~2 µs, a cosine against a cached embedding ~0.4 µs (a cache miss
+     * costs ~8 µs once), an index query with k over-fetched ~0.3 ms + 15 µs per hit (more with many Lucene
+     * segments); an index query that would have to reach past MAX_INDEX_K always loses.
      */
     private boolean scanIsCheaper(int k) {
         long others = Math.max(0, scopeSize - items.size());
-        return k < 0 || others * 8.0 <= items.size() * (300.0 + 15.0 * k);
+        return k < 0 || others * (2.0 + 0.4 * items.size()) <= items.size() * (300.0 + 15.0 * k);
     }
 
     /** The ids of each item's nearest {@code limit} memories of the scope, by an exact pass over their embeddings. */
     private Map<String, List<String>> nearestByScan() {
         List<String> ids = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        for (Map<String, Object> r : tx.run("agent/scope_vectors", Map.of("scope", scope,
+        for (Map<String, Object> r : tx.run("agent/scope_members", Map.of("scope", scope,
                 "batch", items.stream().map(i -> i.id).toList()))) {
             ids.add((String) r.get("id"));
-            vectors.add(Evolver.floats(r.get("embedding")));
         }
+        Map<String, float[]> byId = embeddings.get(tx, ids);
+        List<float[]> vectors = ids.stream().map(byId::get).toList();
         Map<String, List<String>> out = new HashMap<>();
         for (Item item : items) {
             java.util.PriorityQueue<double[]> best = new java.util.PriorityQueue<>(Comparator.comparingDouble(a -> a[0]));
@@ -242,17 +245,12 @@ final class BatchEvolution {
     }
 
     private void decide(Item item, List<Map<String, Object>> rows, List<Map<String, Object>> links,
-                        List<Map<String, Object>> revisions, List<Object[]> updates, String[] by) {
+                        List<Map<String, Object>> revisions, List<Object[]> updates) {
         List<Neighbour> neighbours = neighbours(item, rows);
         Decisions decisions = agent.decide(new NewMemory(item.id, item.content, item.sessionId, item.occurredAt,
                 item.embedding, item.note), neighbours);
+        // per item: the LLM agent may fall back to the heuristic one for some memories of a batch
         String decidedBy = decisions.by() == null ? agent.name() : decisions.by();
-        if (by[0] != null && !by[0].equals(decidedBy)) {
-            // Links are written in one statement with one author; an agent that changes hands mid-batch (the LLM
-            // agent falling back) writes this item's links now.
-            flushLinks(links, by);
-        }
-        by[0] = decidedBy;
         item.events.add(new MemoryEvents.Event("remembered", scope, item.id, null, null));
         Map<String, Neighbour> offered = new LinkedHashMap<>();
         neighbours.forEach(n -> offered.put(n.id(), n));
@@ -267,6 +265,7 @@ final class BatchEvolution {
             link.put("to", l.targetId());
             link.put("reason", Evolver.clip(l.reason(), 300));
             link.put("strength", strength);
+            link.put("by", decidedBy);
             links.add(link);
             item.events.add(new MemoryEvents.Event("linked", scope, item.id, l.targetId(), l.reason()));
         }
@@ -294,13 +293,6 @@ final class BatchEvolution {
         }
         if (decisions.supersede() != null && offered.containsKey(decisions.supersede().oldId())) {
             updates.add(new Object[] {item, decisions.supersede(), decidedBy});
-        }
-    }
-
-    private void flushLinks(List<Map<String, Object>> links, String[] by) {
-        if (!links.isEmpty()) {
-            tx.run("agent/link_all", Map.of("links", List.copyOf(links), "by", by[0], "at", now.atZone(ZoneOffset.UTC)));
-            links.clear();
         }
     }
 
@@ -351,25 +343,25 @@ final class BatchEvolution {
         return new Neighbour(id, content, context, keywords, tags, sessionId, occurredAt, similarity, shared, rarity);
     }
 
-    private void writeNotes() {
+    /** The batch's notes, the tag centroids it moved (once per batch, not per memory) and its links. */
+    private void write(List<NoteRequest.ScopeTag> scopeTags, Set<String> movedTags, List<Map<String, Object>> links) {
         List<Map<String, Object>> notes = new ArrayList<>();
         for (Item item : items) {
             notes.add(Map.of("id", item.id, "keywords", item.note.keywords(), "tags", item.note.tags(),
                     "context", item.note.context(), "keywordText", String.join(" ", item.note.keywords())));
         }
         tx.run("agent/write_note", Map.of("notes", notes));
-    }
-
-    /** Tag centroids move with every memory but are written once per batch. */
-    private void writeTagCentroids(List<NoteRequest.ScopeTag> scopeTags, Set<String> moved) {
         List<Map<String, Object>> tags = new ArrayList<>();
         for (NoteRequest.ScopeTag t : scopeTags) {
-            if (moved.contains(t.name())) {
+            if (movedTags.contains(t.name())) {
                 tags.add(Map.of("name", t.name(), "centroid", t.centroid()));
             }
         }
         if (!tags.isEmpty()) {
             tx.run("agent/set_tag_centroid", Map.of("scope", scope, "tags", tags));
+        }
+        if (!links.isEmpty()) {
+            tx.run("agent/link_all", Map.of("links", links, "at", now.atZone(ZoneOffset.UTC)));
         }
     }
 

@@ -6,6 +6,7 @@ import io.mnemograph.agent.NoteRequest;
 import io.mnemograph.agent.Words;
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.EmbeddingCache;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.time.TimeService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +41,12 @@ public class Evolver {
     private final MemoryEvents events;
     private final int candidates;
     private final TimeService time;
+    private final EmbeddingCache embeddings;
 
     Evolver(GraphStore store, MemoryAgent agent, InstantSource clock, MemoryEvents events, MnemographConfig config,
-            TimeService time) {
+            TimeService time, EmbeddingCache embeddings) {
         this.time = time;
+        this.embeddings = embeddings;
         this.store = store;
         this.agent = agent;
         this.clock = clock;
@@ -90,7 +93,11 @@ public class Evolver {
         Instant now = clock.instant();
         // Scopes in name order: every writer locks them in the same order, so two batches never deadlock.
         Map<String, List<Map<String, Object>>> byScope = new TreeMap<>();
-        for (Map<String, Object> row : tx.run("agent/load_pending", Map.of("ids", ids))) {
+        List<Map<String, Object>> pending = tx.run("agent/load_pending", Map.of("ids", ids));
+        Map<String, float[]> vectors = embeddings.get(tx, pending.stream().map(r -> (String) r.get("id")).toList());
+        for (Map<String, Object> r : pending) {
+            Map<String, Object> row = new HashMap<>(r);
+            row.put("embedding", vectors.get((String) r.get("id")));
             byScope.computeIfAbsent((String) row.get("scope"), k -> new ArrayList<>()).add(row);
         }
         List<MemoryEvents.Event> out = new ArrayList<>();
@@ -98,7 +105,8 @@ public class Evolver {
             tx.run("memory/lock_scope", Map.of("scope", e.getKey(), "now", now.atZone(ZoneOffset.UTC)));
         }
         for (var e : byScope.entrySet()) {
-            out.addAll(new BatchEvolution(tx, agent, time, candidates, e.getKey(), now, e.getValue()).run());
+            out.addAll(new BatchEvolution(tx, agent, time, embeddings, candidates, e.getKey(), now, e.getValue())
+                    .run());
         }
         return out;
     }
@@ -160,18 +168,4 @@ public class Evolver {
     static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
-
-    @SuppressWarnings("unchecked")
-    static float[] floats(Object o) {
-        if (o == null) {
-            return new float[0];
-        }
-        List<Object> list = (List<Object>) o;
-        float[] out = new float[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) list.get(i)).floatValue();
-        }
-        return out;
-    }
-
 }

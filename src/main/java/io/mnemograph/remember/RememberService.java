@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import io.mnemograph.memory.EmbeddingCache;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,8 +36,11 @@ public class RememberService {
     private final InstantSource clock;
     private final Evolver evolver;
     private final int maxBatch;
+    private final EmbeddingCache embeddings;
 
-    RememberService(GraphStore store, Embedder embedder, InstantSource clock, Evolver evolver, MnemographConfig config) {
+    RememberService(GraphStore store, Embedder embedder, InstantSource clock, Evolver evolver, MnemographConfig config,
+                    EmbeddingCache embeddings) {
+        this.embeddings = embeddings;
         this.store = store;
         this.embedder = embedder;
         this.clock = clock;
@@ -65,6 +71,12 @@ public class RememberService {
             created.clear();
             return store(tx, drafts, vectors, now, created);
         });
+        Set<String> fresh = new HashSet<>(created);
+        for (int i = 0; i < ids.size(); i++) {
+            if (fresh.remove(ids.get(i))) {
+                embeddings.put(ids.get(i), vectors.get(i));
+            }
+        }
         evolver.process(created);
         return MemoryReader.getAllFresh(store, ids);
     }

@@ -70,8 +70,6 @@ final class Sessions {
     }
 
     private static void placeSession(GraphStore.Tx tx, String key) {
-        Map<String, Object> sp = new HashMap<>(tx.run("memory/session_place", Map.of("key", key)).get(0));
-        sp.put("id", key);
-        tx.run("memory/splice_session", sp);
+        tx.run("memory/place_session", Map.of("key", key));
     }
 }

@@ -2,6 +2,7 @@ package io.mnemograph.time;
 
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.EmbeddingCache;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.LabelLists;
@@ -39,8 +40,11 @@ public class TimeService {
     private final MemoryReader reader;
     private final InstantSource clock;
     private final int maxLimit;
+    private final EmbeddingCache embeddings;
 
-    TimeService(GraphStore store, MemoryReader reader, InstantSource clock, MnemographConfig config) {
+    TimeService(GraphStore store, MemoryReader reader, InstantSource clock, MnemographConfig config,
+                EmbeddingCache embeddings) {
+        this.embeddings = embeddings;
         this.store = store;
         this.reader = reader;
         this.clock = clock;
@@ -189,6 +193,17 @@ public class TimeService {
      * @throws NotFoundException when the id names no memory
      */
     public boolean forget(String id, boolean hard) {
+        try {
+            return forgetInTransaction(id, hard);
+        } finally {
+            if (hard) {
+                // after the commit, so that no concurrent reader can put the erased embedding back
+                embeddings.evict(List.of(id));
+            }
+        }
+    }
+
+    private boolean forgetInTransaction(String id, boolean hard) {
         return store.write(tx -> {
             State m = state(tx, id);
             lock(tx, m.scope);
@@ -249,9 +264,7 @@ public class TimeService {
             }
             if (!empty && Boolean.TRUE.equals(s.get("moved"))) {
                 // Its start moved later: splice it back into the scope's session chain at its new place.
-                Map<String, Object> place = new HashMap<>(tx.run("memory/session_place", Map.of("key", session)).get(0));
-                place.put("id", session);
-                tx.run("memory/splice_session", place);
+                tx.run("memory/place_session", Map.of("key", session));
             }
         }
     }

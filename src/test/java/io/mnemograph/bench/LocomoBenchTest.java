@@ -144,13 +144,25 @@ class LocomoBenchTest {
         System.out.println(report);
     }
 
-    /** Only the ingest part, for work on the write path: {@code ./mvnw -B verify -Pbench -Dbench=ingest}. */
+    /**
+     * The ingest rate alone, cold and in steady state: {@code ./mvnw -B verify -Pbench -Dbench=ingest}. The dev
+     * conversations are remembered twice in one JVM, first into scopes of their own ({@code <sample>-first-pass}: a
+     * fresh JVM, an empty database, statements planned and compiled as they come), then into their usual scopes, as a
+     * server that has been running a while would. Both lines are printed and written to target/bench/ingest.md.
+     */
     @Test
     void ingestOnly() throws IOException {
         Assumptions.assumeTrue(System.getProperty("bench", "locomo").equals("ingest"), "-Dbench=ingest");
         Path data = Path.of(System.getProperty("bench.data", "../shared/data/locomo-dev.json"));
         Assumptions.assumeTrue(Files.exists(data), "no LoCoMo data at " + data.toAbsolutePath());
-        ingest(Locomo.read(data));
+        List<Locomo.Conversation> conversations = Locomo.read(data);
+        Ingest cold = ingest(conversations.stream().map(c -> new Locomo.Conversation(c.sampleId() + "-first-pass",
+                c.sessions(), c.questions())).toList());
+        Ingest steady = ingest(conversations);
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("ingest.md"), "First pass (cold JVM, empty database): " + cold.line()
+                + "\n\nSecond pass (same JVM, steady state): " + steady.line() + "\n");
     }
 
     record Ingest(int turns, double seconds, String line) {

@@ -1,5 +1,0 @@
-// The embeddings of a scope's memories (the batch's own left out), for an exact nearest-neighbour pass by the caller
-// when the scope is small enough that reading them all costs less than one index query per new memory.
-MATCH (m:Memory {scope: $scope})
-WHERE NOT m.id IN $batch AND m.status <> 'ARCHIVED'
-RETURN m.id AS id, m.embedding AS embedding
