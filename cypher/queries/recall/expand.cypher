@@ -32,4 +32,4 @@ WHERE n <> s AND n.scope = $scope AND n.status <> 'ARCHIVED'
 RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS externalId, n.sessionId AS session,
        vector.similarity.cosine(n.embedding, $vector) AS cosine,
        size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
-       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker
+       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker, size(n.content) AS length

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Ranks one recall's candidates: the direct score (calibrated cosine blended with saturated BM25, so one scale serves
- * ranking and abstention), then for GRAPH the query's names, the session's strength and the graph neighbours of the
- * best hits. Keeps, for every candidate, the reasons it came back.
+ * ranking and abstention), then for GRAPH the query's names, the memory's length, the session's strength and the
+ * graph neighbours of the best hits. Keeps, for every candidate, the reasons it came back.
  */
 final class Fusion {
 
@@ -111,13 +111,14 @@ final class Fusion {
         c.cosine = num(r.get("cosine"));
         c.names = ((Number) r.get("names")).intValue();
         c.speaker = ((Number) r.get("speaker")).intValue() > 0;
+        c.length = r.get("length") instanceof Number n ? n.intValue() : -1;
     }
 
     /** Scores every candidate from its own signals, then (GRAPH) lifts the candidates of strong sessions. */
     void scoreDirect() {
         for (Candidate c : byId.values()) {
             c.direct = direct(c);
-            c.pre = c.direct + nameBonus(c);
+            c.pre = c.direct + prior(c);
         }
         if (strategy == RecallStrategy.GRAPH && t.sessionWeight() > 0) {
             Map<String, double[]> best = new HashMap<>();
@@ -152,11 +153,16 @@ final class Fusion {
         };
     }
 
-    private double nameBonus(Candidate c) {
-        if (names.isEmpty() || strategy != RecallStrategy.GRAPH) {
+    /** GRAPH's priors on a memory beyond its similarity: said by whom the question names, and how much it says. */
+    private double prior(Candidate c) {
+        if (strategy != RecallStrategy.GRAPH) {
             return 0;
         }
-        return t.nameWeight() * c.names / names.size() + (c.speaker ? t.speakerWeight() : 0);
+        double brevity = -t.brevityPenalty(c.length);
+        if (names.isEmpty()) {
+            return brevity;
+        }
+        return brevity + t.nameWeight() * c.names / names.size() + (c.speaker ? t.speakerWeight() : 0);
     }
 
     private double sessionBonus(Candidate c) {
@@ -195,7 +201,7 @@ final class Fusion {
                 n = new Candidate((String) r.get("id"));
                 fill(n, r);
                 n.direct = direct(n);
-                n.pre = n.direct + nameBonus(n) + sessionBonus(n);
+                n.pre = n.direct + prior(n) + sessionBonus(n);
                 n.score = n.pre;
                 n.viaGraphOnly = true;
                 byId.put(n.id, n);
@@ -273,6 +279,10 @@ final class Fusion {
             if (c.speaker && t.speakerWeight() > 0) {
                 r.add("said by someone the question names " + names);
             }
+            double bp = t.brevityPenalty(c.length);
+            if (bp > 0.01) {
+                r.add(String.format(Locale.ROOT, "brief: %d characters (-%.2f)", c.length, bp));
+            }
             double sb = sessionBonus(c);
             if (sb > 0.01) {
                 r.add(String.format(Locale.ROOT, "session %s holds strong hits (+%.2f)", c.session, sb));
@@ -298,6 +308,7 @@ final class Fusion {
         private double bm25;
         private int names;
         private boolean speaker;
+        private int length = -1;
         private double direct;
         private double pre;
         private double graphBonus;

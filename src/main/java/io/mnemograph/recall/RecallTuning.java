@@ -19,81 +19,88 @@ package io.mnemograph.recall;
  * @param linkWeight     bonus of a LINKED neighbour, times the seed's score and the link's strength
  * @param keywordWeight  bonus of a memory sharing a rare keyword with a seed, times the seed's score
  * @param protect        share of the limit kept for the best direct hits, whatever expansion brings
+ * @param brevityWeight  most a short memory loses (GRAPH), times the share of {@code brevityLength} it falls short of
+ * @param brevityLength  content length (characters) from which a memory loses nothing for brevity
  */
 public record RecallTuning(int candidates, boolean rrf, double cosineZero, double cosineOne, double bm25Half,
                            double textWeight, double nameWeight, double speakerWeight,
                            double sessionWeight, int seeds, int window,
-                           double nextWeight, double linkWeight, double keywordWeight, double protect) {
+                           double nextWeight, double linkWeight, double keywordWeight, double protect,
+                           double brevityWeight, int brevityLength) {
 
     /** Most memories sharing a keyword for it to count as rare enough to expand through. */
     static final int MAX_KEYWORD_MEMORIES = 25;
 
     public static final RecallTuning DEFAULT = new RecallTuning(100, false, 0.45, 0.85, 6.0, 0.35, 0.0, 0.20, 0.20, 20, 1,
-            0.15, 0.05, 0.0, 0.5);
+            0.15, 0.05, 0.0, 0.5, 0.20, 300);
 
     public RecallTuning withCandidates(int v) {
-        return new RecallTuning(v, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(v, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withRrf(boolean v) {
-        return new RecallTuning(candidates, v, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, v, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withCosineZero(double v) {
-        return new RecallTuning(candidates, rrf, v, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, v, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withCosineOne(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, v, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, v, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withBm25Half(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, v, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, v, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withTextWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, v, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, v, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withNameWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, v, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, v, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withSpeakerWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, v, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, v, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withSessionWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, v, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, v, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withSeeds(int v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, v, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, v, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withWindow(int v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, v, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, v, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withNextWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, v, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, v, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withLinkWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, v, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, v, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withKeywordWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, v, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, v, protect, brevityWeight, brevityLength);
     }
 
     public RecallTuning withProtect(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, v);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, v, brevityWeight, brevityLength);
+    }
+
+    public RecallTuning withBrevity(double weight, int length) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, weight, length);
     }
 
     /** Expansion from {@code seeds} best hits, {@code window} turns either way, NEXT weight {@code nextWeight}. */
     public RecallTuning withExpansion(int seeds, int window, double nextWeight) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
     }
 
     /** The calibrated similarity: 0 for an unrelated text, 1 for a strong match (may leave 0..1). */
@@ -101,6 +108,15 @@ public record RecallTuning(int candidates, boolean rrf, double cosineZero, doubl
         // Neo4j reports cosine similarity as (1 + cos) / 2; back to cos first.
         double cos = 2 * neo4jScore - 1;
         return (cos - cosineZero) / (cosineOne - cosineZero);
+    }
+
+    /**
+     * What a memory of {@code length} characters loses for saying little: a short memory ("Wow! Did you see that
+     * band?") resembles a question through the names and frame it shares with it, not through an answer. Nothing
+     * when the length is unknown (-1).
+     */
+    double brevityPenalty(int length) {
+        return length < 0 || brevityLength <= 0 ? 0 : brevityWeight * Math.max(0, 1 - (double) length / brevityLength);
     }
 
     /** BM25 squeezed into 0..1, so that it adds to the calibrated cosine on one scale. */

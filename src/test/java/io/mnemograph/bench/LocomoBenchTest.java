@@ -80,6 +80,8 @@ class LocomoBenchTest {
                 new Variant("GRAPH - session", RecallStrategy.GRAPH, d.withSessionWeight(0), "no session lift"),
                 new Variant("GRAPH - speaker", RecallStrategy.GRAPH, d.withSpeakerWeight(0), "no bonus for turns said by someone the query names"),
                 new Variant("GRAPH - links", RecallStrategy.GRAPH, d.withLinkWeight(0), "no LINKED neighbours"),
+                new Variant("GRAPH - brevity", RecallStrategy.GRAPH, d.withBrevity(0, d.brevityLength()), "no penalty for short memories"),
+                new Variant("GRAPH, brevity 0.2 to 150", RecallStrategy.GRAPH, d.withBrevity(0.2, 150), "only the shortest penalised"),
                 new Variant("GRAPH + keywords 0.15", RecallStrategy.GRAPH, d.withKeywordWeight(0.15), "shared-keyword neighbours too"),
                 new Variant("GRAPH, links 0.05", RecallStrategy.GRAPH, d.withLinkWeight(0.05), ""),
                 new Variant("GRAPH, links 0.2", RecallStrategy.GRAPH, d.withLinkWeight(0.2), ""),
@@ -102,6 +104,12 @@ class LocomoBenchTest {
         }
         for (double v : new double[] {0.08, 0.25}) {
             out.add(new Variant("next=" + v, RecallStrategy.GRAPH, d.withNextWeight(v), ""));
+        }
+        for (double v : new double[] {0.1, 0.3}) {
+            out.add(new Variant("brevity=" + v, RecallStrategy.GRAPH, d.withBrevity(v, d.brevityLength()), ""));
+        }
+        for (int v : new int[] {200, 500}) {
+            out.add(new Variant("brevityLength=" + v, RecallStrategy.GRAPH, d.withBrevity(d.brevityWeight(), v), ""));
         }
         out.add(new Variant("seeds=10", RecallStrategy.GRAPH, d.withSeeds(10), ""));
         out.add(new Variant("names=0.05", RecallStrategy.GRAPH, d.withNameWeight(0.05), ""));

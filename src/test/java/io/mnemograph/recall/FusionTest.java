@@ -54,4 +54,21 @@ class FusionTest {
         assertTrue(top.containsAll(List.of("a", "b")), top.toString());
         assertEquals(4, top.size());
     }
+
+    @Test
+    void graphLetsAMemoryThatSaysMoreOutrankAShortOneOfSlightlyHigherSimilarity() {
+        for (RecallStrategy strategy : List.of(RecallStrategy.VECTOR, RecallStrategy.GRAPH)) {
+            Fusion f = new Fusion(RecallTuning.DEFAULT, strategy, List.of());
+            f.vector(List.of(hit("short", 0.86), hit("long", 0.85)));
+            Map<String, Object> s = features("short", 0.86);
+            s.put("length", 40L); // "Caroline: Wow! Did you see that band?"
+            Map<String, Object> l = features("long", 0.85);
+            l.put("length", 320L);
+            f.features(List.of(s, l));
+            f.scoreDirect();
+            List<String> top = f.top(2, 0).stream().map(Fusion.Candidate::id).toList();
+            assertEquals(strategy == RecallStrategy.GRAPH ? List.of("long", "short") : List.of("short", "long"), top,
+                    strategy.toString());
+        }
+    }
 }
