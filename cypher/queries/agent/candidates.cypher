@@ -1,8 +1,9 @@
 // Candidates for linking each new memory of a batch, in one round trip: per item, its nearest memories of the scope
 // by embedding (over-fetched from the shared index; when $k is -1, the ids item.near the caller found by an exact
 // pass) and the memories sharing one of its rare keywords, with what the agent needs of each. Memories of the batch
-// are left out: the caller has them, with notes the graph does not hold yet. Similarities are the caller's to compute
-// (its embedding cache is faster than reading the vectors back).
+// are left out: the caller has them, with notes the graph does not hold yet; so are memories stored after the batch
+// (seq ≥ $before, by another writer between this batch's two transactions), which arrived later.
+// Similarities are the caller's to compute (its embedding cache is faster than reading the vectors back).
 UNWIND $items AS item
 CALL {
   WITH item
@@ -10,6 +11,7 @@ CALL {
   CALL db.index.vector.queryNodes('memory_embedding', CASE WHEN $k > 0 THEN $k ELSE 1 END, item.vector)
   YIELD node, score
   WHERE node.scope = $scope AND NOT node.id IN $batch AND node.status <> 'ARCHIVED'
+    AND coalesce(node.seq, 0) < $before
   WITH node, score ORDER BY score DESC LIMIT $limit
   RETURN node, 1 AS byVector
   UNION
@@ -22,7 +24,7 @@ CALL {
   WITH item
   UNWIND item.rare AS k
   MATCH (:Keyword {key: $scope + '|' + k})<-[:HAS_KEYWORD]-(node:Memory)
-  WHERE NOT node.id IN $batch AND node.status <> 'ARCHIVED'
+  WHERE NOT node.id IN $batch AND node.status <> 'ARCHIVED' AND coalesce(node.seq, 0) < $before
   WITH DISTINCT node LIMIT $limit
   RETURN node, 0 AS byVector
 }

@@ -63,6 +63,7 @@ final class BatchEvolution {
         final List<String> givenTags;
         final Instant occurredAt;
         final String sessionId;
+        final long seq;
         Note note;
         String context;
         List<String> tags;
@@ -80,6 +81,7 @@ final class BatchEvolution {
             this.givenTags = MemoryRows.strings(row.get("tags"));
             this.occurredAt = MemoryRows.instant(row.get("occurredAt"));
             this.sessionId = (String) row.get("sessionId");
+            this.seq = row.get("seq") == null ? 0 : ((Number) row.get("seq")).longValue();
         }
     }
 
@@ -144,7 +146,9 @@ final class BatchEvolution {
             if (r.get("name") != null) {
                 df.put((String) r.get("name"), (Long) r.get("df"));
             }
-            scopeSize = (Long) r.get("scopeSize");
+            // memories another writer stored after this batch (between its two transactions) arrived later
+            long later = r.get("seq") == null ? 0 : Math.max(0, (Long) r.get("seq") - lastSeq());
+            scopeSize = Math.max(items.size(), (Long) r.get("scopeSize") - later);
             storeSize = (Long) r.get("storeSize");
         }
         return tags;
@@ -195,6 +199,7 @@ final class BatchEvolution {
         p.put("batch", items.stream().map(i -> i.id).toList());
         p.put("limit", limit);
         p.put("k", near == null ? k : -1);
+        p.put("before", firstSeq());
         Map<Integer, List<Map<String, Object>>> out = new HashMap<>();
         List<Map<String, Object>> rows = tx.run("agent/candidates", p);
         Map<String, float[]> vectors = embeddings.get(tx, rows.stream().map(r -> (String) r.get("id"))
@@ -223,7 +228,7 @@ final class BatchEvolution {
     private Map<String, List<String>> nearestByScan() {
         List<String> ids = new ArrayList<>();
         for (Map<String, Object> r : tx.run("agent/scope_members", Map.of("scope", scope,
-                "batch", items.stream().map(i -> i.id).toList()))) {
+                "batch", items.stream().map(i -> i.id).toList(), "before", firstSeq()))) {
             ids.add((String) r.get("id"));
         }
         Map<String, float[]> byId = embeddings.get(tx, ids);
@@ -373,6 +378,16 @@ final class BatchEvolution {
         } catch (InvalidInputException | NotFoundException refused) {
             LOG.debugf("Update of %s by %s not recorded: %s", update.oldId(), item.id, refused.getMessage());
         }
+    }
+
+    /** The arrival number of the batch's first memory: candidates come from before it. */
+    private long firstSeq() {
+        long first = items.stream().mapToLong(i -> i.seq).min().orElse(0);
+        return first == 0 ? Long.MAX_VALUE : first;
+    }
+
+    private long lastSeq() {
+        return items.stream().mapToLong(i -> i.seq).max().orElse(0);
     }
 
     static double cosine(float[] a, float[] b) {

@@ -62,6 +62,7 @@ class LocomoBenchTest {
     @Inject
     MnemographConfig config;
 
+
     record Variant(String name, RecallStrategy strategy, RecallTuning tuning, String what) {
     }
 
@@ -167,79 +168,36 @@ class LocomoBenchTest {
         Ingest cold = ingest(conversations.stream().map(c -> new Locomo.Conversation(c.sampleId() + "-first-pass",
                 c.sessions(), c.questions())).toList());
         Ingest steady = ingest(conversations);
-        int clients = Integer.getInteger("bench.clients", 2);
-        String concurrent = ingestConcurrently(conversations.stream().map(c -> new Locomo.Conversation(
-                c.sampleId() + "-concurrent", c.sessions(), c.questions())).toList(), clients);
+        List<List<MemoryDraft>> sessions = new ArrayList<>();
+        for (Locomo.Conversation c : conversations) {
+            c.sessions().forEach(s -> sessions.add(drafts(c, s)));
+        }
+        double backToBack = embedAlone(sessions);
+        String reference = String.format(Locale.ROOT, "Embedding alone, every session back to back with nothing in "
+                + "between: %.1f turns/s.", steady.turns() / backToBack);
+        System.out.println(reference);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         Files.writeString(out.resolve("ingest.md"), "First pass (cold JVM, empty database): " + cold.line()
-                + "\n\nSecond pass (same JVM, steady state): " + steady.line()
-                + "\n\nThird pass, " + clients + " clients at once: " + concurrent + "\n");
+                + "\n\nSecond pass (same JVM, steady state): " + steady.line() + "\n\n" + reference + "\n");
     }
 
-    /**
-     * Throughput with several clients, each remembering whole conversations session by session, as a server with
-     * several agents attached sees it; embedding alone is run the same way before and after (their mean cancels a
-     * drifting load). The agent's work for one client overlaps the embedding for another.
-     */
-    private String ingestConcurrently(List<Locomo.Conversation> conversations, int clients) {
-        List<List<List<MemoryDraft>>> work = new ArrayList<>();
-        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
-        int turns = 0;
-        for (Locomo.Conversation c : conversations) {
-            List<List<MemoryDraft>> sessions = new ArrayList<>();
-            for (Locomo.Session s : c.sessions()) {
-                List<MemoryDraft> batch = new ArrayList<>();
-                for (Locomo.Turn t : s.turns()) {
-                    batch.add(rules.draft(null, t.content(), c.sampleId(), "session_" + s.number(), s.occurredAt(),
-                            t.diaId(), List.of(), List.of(), Map.of()));
-                }
-                sessions.add(batch);
-                turns += batch.size();
-            }
-            work.add(sessions);
-        }
-        java.util.function.Consumer<List<MemoryDraft>> embedOnly =
-                b -> embedder.embedAll(b.stream().map(MemoryDraft::content).toList());
-        double embedBefore = inParallel(work, clients, embedOnly);
-        double ingest = inParallel(work, clients, remember::rememberAll);
-        double embedAfter = inParallel(work, clients, embedOnly);
-        double embedRate = turns / ((embedBefore + embedAfter) / 2);
-        Map<String, Object> graph = store.query("bench/agent_stats",
-                Map.of("scopes", conversations.stream().map(Locomo.Conversation::sampleId).toList())).get(0);
-        String line = String.format(Locale.ROOT, "Embedding alone: %.1f turns/s (%.1f s before, %.1f s after); "
-                        + "ingest with the %s agent: %.1f turns/s, %.2f× the embedding-only rate; %s memories still "
-                        + "pending.", embedRate, embedBefore, embedAfter, agent.name(), turns / ingest,
-                turns / ingest / embedRate, graph.get("pending"));
-        System.out.println(line);
-        return line;
-    }
-
-    /** Seconds for {@code clients} threads to run {@code step} over every conversation's sessions, in order. */
-    private static double inParallel(List<List<List<MemoryDraft>>> conversations, int clients,
-                                     java.util.function.Consumer<List<MemoryDraft>> step) {
-        java.util.concurrent.ConcurrentLinkedQueue<List<List<MemoryDraft>>> queue =
-                new java.util.concurrent.ConcurrentLinkedQueue<>(conversations);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    private double embedAlone(List<List<MemoryDraft>> sessions) {
         long t0 = System.nanoTime();
-        try {
-            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                running.add(pool.submit(() -> {
-                    for (List<List<MemoryDraft>> c = queue.poll(); c != null; c = queue.poll()) {
-                        c.forEach(step);
-                    }
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : running) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdown();
+        for (List<MemoryDraft> batch : sessions) {
+            embedder.embedAll(batch.stream().map(MemoryDraft::content).toList());
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private List<MemoryDraft> drafts(Locomo.Conversation c, Locomo.Session s) {
+        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
+        List<MemoryDraft> batch = new ArrayList<>();
+        for (Locomo.Turn t : s.turns()) {
+            batch.add(rules.draft(null, t.content(), c.sampleId(), "session_" + s.number(), s.occurredAt(),
+                    t.diaId(), List.of(), List.of(), Map.of()));
+        }
+        return batch;
     }
 
     record Ingest(int turns, double seconds, String line) {
@@ -250,17 +208,12 @@ class LocomoBenchTest {
      * machine's changing load, each session's turns are embedded alone right before the same session is remembered.
      */
     private Ingest ingest(List<Locomo.Conversation> conversations) {
-        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
         long embedOnlyNanos = 0;
         long ingestNanos = 0;
         int turns = 0;
         for (Locomo.Conversation c : conversations) {
             for (Locomo.Session s : c.sessions()) {
-                List<MemoryDraft> batch = new ArrayList<>();
-                for (Locomo.Turn t : s.turns()) {
-                    batch.add(rules.draft(null, t.content(), c.sampleId(), "session_" + s.number(), s.occurredAt(),
-                            t.diaId(), List.of(), List.of(), Map.of()));
-                }
+                List<MemoryDraft> batch = drafts(c, s);
                 long e0 = System.nanoTime();
                 embedder.embedAll(batch.stream().map(MemoryDraft::content).toList());
                 long r0 = System.nanoTime();
