@@ -1,5 +1,6 @@
 package io.mnemograph.agent;
 
+import io.mnemograph.embedding.Vectors;
 import io.mnemograph.embedding.Embedder;
 
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class HeuristicAgent implements MemoryAgent {
             if (t.centroid() == null) {
                 continue;
             }
-            double s = cosine(r.embedding(), t.centroid()) + 0.02;
+            double s = Vectors.cosine(r.embedding(), t.centroid()) + 0.02;
             if (s > bestScore) {
                 second = best;
                 secondScore = bestScore;
@@ -120,7 +121,7 @@ public final class HeuristicAgent implements MemoryAgent {
         }
         for (int i = 0; i < VOCABULARY.size(); i++) {
             String name = VOCABULARY.get(i);
-            double s = cosine(r.embedding(), vocab.get(i));
+            double s = Vectors.cosine(r.embedding(), vocab.get(i));
             if (name.equals(best)) {
                 continue;
             }
@@ -268,18 +269,6 @@ public final class HeuristicAgent implements MemoryAgent {
     /** Embeds the tag vocabulary now rather than on the first memory. */
     public void warmUp() {
         vocabularyVectors();
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length && i < b.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     static double round(double x) {

@@ -1,5 +1,6 @@
 package io.mnemograph.remember;
 
+import io.mnemograph.embedding.Vectors;
 import io.mnemograph.agent.Decisions;
 import io.mnemograph.agent.MemoryAgent;
 import io.mnemograph.agent.NewMemory;
@@ -207,7 +208,7 @@ final class BatchEvolution {
         for (Map<String, Object> r : rows) {
             Map<String, Object> row = new HashMap<>(r);
             int i = ((Number) r.get("i")).intValue();
-            row.put("similarity", cosine(items.get(i).embedding, vectors.get((String) r.get("id"))));
+            row.put("similarity", Vectors.cosine(items.get(i).embedding, vectors.get((String) r.get("id"))));
             out.computeIfAbsent(i, x -> new ArrayList<>()).add(row);
         }
         return out;
@@ -237,7 +238,7 @@ final class BatchEvolution {
         for (Item item : items) {
             java.util.PriorityQueue<double[]> best = new java.util.PriorityQueue<>(Comparator.comparingDouble(a -> a[0]));
             for (int j = 0; j < vectors.size(); j++) {
-                best.add(new double[] {cosine(item.embedding, vectors.get(j)), j});
+                best.add(new double[] {Vectors.cosine(item.embedding, vectors.get(j)), j});
                 if (best.size() > limit) {
                     best.poll();
                 }
@@ -318,7 +319,7 @@ final class BatchEvolution {
         }
         for (Item earlier : items.subList(0, item.index)) {
             Neighbour n = neighbour(item, earlier.id, earlier.content, earlier.context, earlier.note.keywords(),
-                    earlier.tags, earlier.sessionId, earlier.occurredAt, cosine(item.embedding, earlier.embedding));
+                    earlier.tags, earlier.sessionId, earlier.occurredAt, Vectors.cosine(item.embedding, earlier.embedding));
             byVector.add(n);
             if (byKeyword.size() < limit && earlier.note.keywords().stream().anyMatch(item.rare::contains)) {
                 byKeyword.add(n);
@@ -390,15 +391,4 @@ final class BatchEvolution {
         return items.stream().mapToLong(i -> i.seq).max().orElse(0);
     }
 
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length && i < b.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-    }
 }

@@ -40,7 +40,8 @@ final class Locomo {
     record Session(int number, Instant occurredAt, List<Turn> turns) {
     }
 
-    record Question(String sampleId, int qaIndex, int category, String question, List<String> gold) {
+    /** A question of the file; {@code scored}: of categories 1-4 and with evidence that names turns. */
+    record Question(String sampleId, int qaIndex, int category, String question, List<String> gold, boolean scored) {
     }
 
     record Conversation(String sampleId, List<Session> sessions, List<Question> questions) {
@@ -88,13 +89,10 @@ final class Locomo {
         for (int i = 0; i < qa.size(); i++) {
             JsonObject q = qa.getJsonObject(i);
             int category = Integer.parseInt(String.valueOf(q.getValue("category")));
-            if (category == 5) {
-                continue;
-            }
             List<String> gold = evidence(q.getJsonArray("evidence", new JsonArray()), valid);
-            if (!gold.isEmpty()) {
-                questions.add(new Question(id, i, category, q.getString("question"), gold));
-            }
+            // Unscored ones are kept: the outside check asks every question, and each recall reinforces what it
+            // returns, which the later questions see.
+            questions.add(new Question(id, i, category, q.getString("question"), gold, category != 5 && !gold.isEmpty()));
         }
         return new Conversation(id, sessions, questions);
     }
