@@ -138,6 +138,7 @@ final class BatchEvolution {
             words.addAll(Words.candidates(item.content).keySet());
         }
         List<NoteRequest.ScopeTag> tags = new ArrayList<>();
+        long last = lastSeq();
         for (Map<String, Object> r : tx.run("agent/scope_state", Map.of("scope", scope, "words", List.copyOf(words)))) {
             if ("tag".equals(r.get("kind"))) {
                 tags.add(new NoteRequest.ScopeTag((String) r.get("name"), r.get("centroid") == null ? null
@@ -148,7 +149,7 @@ final class BatchEvolution {
                 df.put((String) r.get("name"), (Long) r.get("df"));
             }
             // memories another writer stored after this batch (between its two transactions) arrived later
-            long later = r.get("seq") == null ? 0 : Math.max(0, (Long) r.get("seq") - lastSeq());
+            long later = r.get("seq") == null || last == 0 ? 0 : Math.max(0, (Long) r.get("seq") - last);
             scopeSize = Math.max(items.size(), (Long) r.get("scopeSize") - later);
             storeSize = (Long) r.get("storeSize");
         }
