@@ -42,6 +42,11 @@ public class EmbeddingCache {
         entries.put(id, embedding);
     }
 
+    /** Whether this memory's embedding is held in memory. */
+    public synchronized boolean holds(String id) {
+        return entries.containsKey(id);
+    }
+
     /** Forgets these memories' embeddings. */
     public synchronized void evict(Collection<String> ids) {
         ids.forEach(entries::remove);

@@ -1,6 +1,7 @@
 package io.mnemograph.api;
 
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.EmbeddingCache;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -58,6 +59,8 @@ class TimeTest {
 
     @Inject
     GraphStore graph;
+    @Inject
+    EmbeddingCache embeddings;
 
     @BeforeEach
     void installClock() {
@@ -354,8 +357,11 @@ class TimeTest {
         recallIds("locker code " + secret, scope, null, false); // reinforced, so its counters are set too
         assertFalse(graph.query("test/traces", Map.of("text", secret)).isEmpty(), "the test looks in the right place");
         long counted = (Long) graph.query("test/scope_counter", Map.of("scope", scope)).get(0).get("memories");
+        assertTrue(embeddings.holds(id), "the agent's embedding cache holds the new memory");
 
         assertTrue(ok(FORGET, vars("id", id, "hard", true)).getBoolean("data.forget"));
+
+        assertFalse(embeddings.holds(id), "nor does the process: the cached embedding is evicted");
 
         assertEquals(List.of(), graph.query("test/traces", Map.of("text", secret)), "no node or edge keeps it");
         assertNull(ok("query($id: ID!) { memory(id: $id) { id } }", vars("id", id)).get("data.memory"));
