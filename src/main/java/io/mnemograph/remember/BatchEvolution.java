@@ -89,6 +89,10 @@ final class BatchEvolution {
     private record State(String context, List<String> tags) {
     }
 
+    /** A knowledge update the agent decided for an item, recorded after the batch's links and revisions. */
+    private record Update(Item item, Decisions.Supersede supersede, String by) {
+    }
+
     BatchEvolution(GraphStore.Tx tx, MemoryAgent agent, TimeService time, EmbeddingCache embeddings, int limit,
                    String scope, Instant now, List<Map<String, Object>> rows) {
         this.tx = tx;
@@ -116,14 +120,14 @@ final class BatchEvolution {
         Map<Integer, List<Map<String, Object>>> found = candidates();
         List<Map<String, Object>> links = new ArrayList<>();
         List<Map<String, Object>> revisions = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
         for (Item item : items) {
             decide(item, found.getOrDefault(item.index, List.of()), links, revisions, updates);
         }
         write(scopeTags, movedTags, links);
         Revisions.writeAll(tx, revisions);
-        for (Object[] u : updates) {
-            supersede((Item) u[0], (Decisions.Supersede) u[1], (String) u[2]);
+        for (Update u : updates) {
+            supersede(u.item(), u.supersede(), u.by());
         }
         List<MemoryEvents.Event> out = new ArrayList<>();
         items.forEach(i -> out.addAll(i.events));
@@ -252,7 +256,7 @@ final class BatchEvolution {
     }
 
     private void decide(Item item, List<Map<String, Object>> rows, List<Map<String, Object>> links,
-                        List<Map<String, Object>> revisions, List<Object[]> updates) {
+                        List<Map<String, Object>> revisions, List<Update> updates) {
         List<Neighbour> neighbours = neighbours(item, rows);
         Decisions decisions = agent.decide(new NewMemory(item.id, item.content, item.sessionId, item.occurredAt,
                 item.embedding, item.note), neighbours);
@@ -299,7 +303,7 @@ final class BatchEvolution {
             item.events.add(new MemoryEvents.Event("evolved", scope, n.id(), item.id, e.reason()));
         }
         if (decisions.supersede() != null && offered.containsKey(decisions.supersede().oldId())) {
-            updates.add(new Object[] {item, decisions.supersede(), decidedBy});
+            updates.add(new Update(item, decisions.supersede(), decidedBy));
         }
     }
 
