@@ -50,6 +50,11 @@ final class BatchEvolution {
     /** Context and tags of memories outside the batch as this batch has changed them so far. */
     private final Map<String, State> evolved = new HashMap<>();
     private final Map<String, Long> df = new HashMap<>();
+    /**
+     * Tags some caller gave: the agent does not offer them to other memories, whose notes would otherwise carry the
+     * caller's words (and keep them after that memory is erased).
+     */
+    private final Set<String> callerTags = new HashSet<>();
     private final Map<String, Item> byId = new HashMap<>();
     private long scopeSize = 1;
     private long storeSize = 1;
@@ -145,6 +150,9 @@ final class BatchEvolution {
         long last = lastSeq();
         for (Map<String, Object> r : tx.run("agent/scope_state", Map.of("scope", scope, "words", List.copyOf(words)))) {
             if ("tag".equals(r.get("kind"))) {
+                if (Boolean.TRUE.equals(r.get("byCaller"))) {
+                    callerTags.add((String) r.get("name"));
+                }
                 tags.add(new NoteRequest.ScopeTag((String) r.get("name"), r.get("centroid") == null ? null
                         : EmbeddingCache.floats(r.get("centroid")), (Long) r.get("df")));
                 continue;
@@ -169,7 +177,8 @@ final class BatchEvolution {
             frequency.put(w, df.getOrDefault(w, 0L));
         }
         NoteRequest request = new NoteRequest(item.content, scope, item.sessionId, item.occurredAt, item.embedding,
-                item.givenKeywords, item.givenTags, frequency, scopeSize, List.copyOf(scopeTags));
+                item.givenKeywords, item.givenTags, frequency, scopeSize,
+                scopeTags.stream().filter(t -> !callerTags.contains(t.name())).toList());
         item.note = Evolver.bounded(agent.construct(request), item.givenKeywords, item.givenTags, item.content);
         item.context = item.note.context();
         item.tags = item.note.tags();
@@ -184,6 +193,7 @@ final class BatchEvolution {
             }
         }
         Evolver.updateTagCentroids(item.note.tags(), item.embedding, scopeTags);
+        callerTags.addAll(item.givenTags);
     }
 
     /** Candidates from the graph for every item in one statement (memories of the batch left out), by item index. */
@@ -359,7 +369,8 @@ final class BatchEvolution {
         List<Map<String, Object>> notes = new ArrayList<>();
         for (Item item : items) {
             notes.add(Map.of("id", item.id, "keywords", item.note.keywords(), "tags", item.note.tags(),
-                    "context", item.note.context(), "keywordText", String.join(" ", item.note.keywords())));
+                    "given", item.givenTags, "context", item.note.context(),
+                    "keywordText", String.join(" ", item.note.keywords())));
         }
         tx.run("agent/write_note", Map.of("notes", notes));
         List<Map<String, Object>> tags = new ArrayList<>();

@@ -181,6 +181,16 @@ class AgentApiTest {
     }
 
     @Test
+    void aTagACallerGaveIsNotSpreadToOtherMemoriesByTheAgent() {
+        String scope = freshScope("given-tag");
+        ok(REMEMBER, vars("i", vars("content", TRIP.get(1), "scope", scope, "tags", List.of("project-bluefin"))));
+        // nearly the same words: the caller's tag would be the closest the scope has
+        Map<String, Object> other = remember(TRIP.get(1).replace("amazing", "great"), scope, "s1", 2);
+        assertFalse(((List<?>) other.get("tags")).isEmpty());
+        assertFalse(((List<?>) other.get("tags")).contains("project-bluefin"), other.get("tags").toString());
+    }
+
+    @Test
     void aMemoryLeftPendingByACrashIsProcessedAgain() {
         String scope = freshScope("crash");
         String id = UUID.randomUUID().toString();
