@@ -1,9 +1,10 @@
 // Candidates for linking each new memory of a batch, in one round trip: per item, its nearest memories of the scope
-// by embedding (over-fetched from the shared index; when $k is -1, the ids item.near the caller found by an exact
-// pass) and the memories sharing one of its rare keywords, with what the agent needs of each. Memories of the batch
-// are left out: the caller has them, with notes the graph does not hold yet; so are memories stored after the batch
-// (seq ≥ $before, by another writer between this batch's two transactions), which arrived later.
-// Similarities are the caller's to compute (its embedding cache is faster than reading the vectors back).
+// by embedding (server mode: over-fetched from Neo4j's vector index; when $k is -1, the ids item.near the caller
+// found itself, nearest first, of which the first $limit not forgotten) and the memories sharing one of its rare
+// keywords, with what the agent needs of each. Memories of the batch are left out: the caller has them, with notes
+// the graph does not hold yet; so are memories stored after the batch (seq ≥ $before, by another writer between this
+// batch's two transactions), which arrived later.
+// Similarities are the caller's to compute (it holds the vectors: faster than reading them back).
 UNWIND $items AS item
 CALL {
   WITH item
@@ -19,6 +20,8 @@ CALL {
   WITH item WHERE $k < 0
   UNWIND item.near AS nearId
   MATCH (node:Memory {id: nearId})
+  WHERE node.status <> 'ARCHIVED'
+  WITH node LIMIT $limit
   RETURN node, 1 AS byVector
   UNION
   WITH item

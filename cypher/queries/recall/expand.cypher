@@ -30,6 +30,7 @@ WHERE n <> s AND n.scope = $scope AND n.status <> 'ARCHIVED'
   AND n.occurredAt <= $at AND ($includeSuperseded OR n.validTo IS NULL OR n.validTo > $at)
   AND ($from IS NULL OR n.occurredAt >= $from) AND ($to IS NULL OR n.occurredAt <= $to)
 RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS externalId, n.sessionId AS session,
-       vector.similarity.cosine(n.embedding, $vector) AS cosine,
+       // embedded mode holds the vectors in process and computes the similarity itself ($cosineInGraph false)
+       CASE WHEN $cosineInGraph THEN vector.similarity.cosine(n.embedding, $vector) END AS cosine,
        size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
        size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker, size(n.content) AS length

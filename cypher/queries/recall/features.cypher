@@ -8,8 +8,9 @@ WHERE node.scope = $scope AND node.status <> 'ARCHIVED'
   AND node.occurredAt <= $at AND ($includeSuperseded OR node.validTo IS NULL OR node.validTo > $at)
   AND ($from IS NULL OR node.occurredAt >= $from) AND ($to IS NULL OR node.occurredAt <= $to)
 RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
-       // The vector index already scored its own hits ($cosines: id → score, the same (1 + cos) / 2 scale); reading
-       // a 384-float embedding and computing it again is most of this statement's cost.
+       // $cosines (id → score, the same (1 + cos) / 2 scale): the vector index's scores of its hits, or in embedded
+       // mode every candidate's, from the vectors held in process; reading a 384-float embedding and computing it
+       // again is most of this statement's cost.
        coalesce($cosines[node.id], vector.similarity.cosine(node.embedding, $vector)) AS cosine,
        size([n IN $names WHERE toLower(node.content) CONTAINS n]) AS names,
        size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker, size(node.content) AS length

@@ -84,8 +84,9 @@ public interface MnemographConfig {
         int candidates();
 
         /**
-         * Embeddings kept in memory for the agent's comparisons (default 20000, about 32 MB at 384 dimensions);
-         * older ones are read back from the store when needed.
+         * Server mode: embeddings kept in memory for the agent's comparisons (default 20000, about 32 MB at 384
+         * dimensions); older ones are read back from the store when needed. Embedded mode ignores it: it holds every
+         * memory's vector for its own nearest-neighbour search (about 1.6 KB a memory at 384 dimensions).
          */
         @WithDefault("20000")
         int embeddingCache();

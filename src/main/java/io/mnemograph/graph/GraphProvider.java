@@ -4,6 +4,7 @@ import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.server.DriverGraphStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
+import io.mnemograph.graph.server.RecentVectors;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -50,6 +51,16 @@ public class GraphProvider {
         }
         embedded = embeddedFactory.get().open();
         return embedded.store();
+    }
+
+    /**
+     * The memories' vectors as the process holds them: all of them with search in embedded mode, the recent ones in
+     * server mode (see {@link MemoryVectors}). Depends on the store, so that the mode is chosen first.
+     */
+    @Produces
+    @Singleton
+    MemoryVectors vectors(GraphStore store) {
+        return embedded != null ? new InProcessVectorIndex() : new RecentVectors(config.agent().embeddingCache());
     }
 
     /** The embedded Bolt address, or empty in server mode. */

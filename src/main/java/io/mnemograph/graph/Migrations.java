@@ -3,6 +3,7 @@ package io.mnemograph.graph;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Applies the versioned schema migrations of {@code cypher/migrations/} (V001__Verb_noun.cypher …) in order, each
  * exactly once, and records each as a {@code (:__Migration {version})} node. Statements use IF NOT EXISTS, so a
- * migration interrupted half-way is simply applied again.
+ * migration interrupted half-way is simply applied again. A migration listed with a storage mode applies in that mode
+ * only (embedded mode has no vector index in Neo4j: see {@link MemoryVectors}).
  */
 public final class Migrations {
 
@@ -28,10 +30,11 @@ public final class Migrations {
         List<Map<String, Object>> done = store.query("migration/applied", Map.of());
         List<Long> applied = done.stream().map(r -> (Long) r.get("version")).toList();
         int count = 0;
+        Map<String, String> modes = modes();
         for (String file : files()) {
             Matcher m = NAME.matcher(file);
-            if (!m.matches()) {
-                continue;
+            if (!m.matches() || !modes.getOrDefault(file, store.mode()).equals(store.mode())) {
+                continue; // a migration for the other storage mode is not recorded: it applies if the data moves
             }
             long version = Long.parseLong(m.group(1));
             if (applied.contains(version)) {
@@ -73,10 +76,26 @@ public final class Migrations {
 
     /** The migration files in order, as listed in {@code cypher/migrations/index.txt} (a jar cannot be listed). */
     static List<String> files() {
+        return lines().stream().map(l -> l.split("\\s+")[0]).sorted().toList();
+    }
+
+    /** The storage mode a file is for, when its line names one after the file ("embedded" or "server"). */
+    static Map<String, String> modes() {
+        Map<String, String> out = new HashMap<>();
+        for (String line : lines()) {
+            String[] parts = line.split("\\s+");
+            if (parts.length > 1) {
+                out.put(parts[0], parts[1]);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines() {
         String index = Statements.resource(INDEX + "index.txt");
         if (index == null) {
             throw new IllegalStateException("no " + INDEX + "index.txt on the classpath");
         }
-        return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 }

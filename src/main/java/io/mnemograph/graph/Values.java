@@ -65,4 +65,26 @@ public final class Values {
     public static Map<String, Object> row(Map<String, ?> m) {
         return (Map<String, Object>) plain(m);
     }
+
+    /** A stored vector as floats, whatever numeric array type the store handed back. */
+    public static float[] floats(Object value) {
+        if (value instanceof float[] f) {
+            return f;
+        }
+        if (value instanceof double[] d) {
+            float[] f = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                f[i] = (float) d[i];
+            }
+            return f;
+        }
+        if (value instanceof List<?> list) {
+            float[] f = new float[list.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = ((Number) list.get(i)).floatValue();
+            }
+            return f;
+        }
+        throw new IllegalStateException("not a vector: " + (value == null ? "null" : value.getClass()));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,12 +96,25 @@ final class Fusion {
         return byId.isEmpty();
     }
 
-    /** Rows of recall/features: exact cosine, session, caller id and names of each candidate. */
+    /**
+     * Rows of recall/features: exact cosine, session, caller id and names of each candidate. The statement applies
+     * the status and time filters, so a candidate it gives no row for is dropped, and the vector ranks are counted
+     * again among those left (the in-process index, unlike the statements, does not filter).
+     */
     void features(List<Map<String, Object>> rows) {
+        Set<String> seen = new HashSet<>();
         for (Map<String, Object> r : rows) {
             Candidate c = byId.get((String) r.get("id"));
             if (c != null) {
                 fill(c, r);
+                seen.add(c.id);
+            }
+        }
+        if (byId.keySet().retainAll(seen)) {
+            int rank = 0;
+            for (Candidate c : byId.values().stream().filter(c -> c.vectorRank > 0)
+                    .sorted(Comparator.comparingInt((Candidate c) -> c.vectorRank)).toList()) {
+                c.vectorRank = ++rank;
             }
         }
     }

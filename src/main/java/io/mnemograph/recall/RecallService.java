@@ -2,7 +2,9 @@ package io.mnemograph.recall;
 
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.embedding.Embedder;
+import io.mnemograph.embedding.Vectors;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRules;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The read path: candidates from the vector and fulltext indexes of one scope, restricted to what was true at the
@@ -43,10 +47,12 @@ public class RecallService {
     private final InstantSource clock;
     private final int maxLimit;
     private final TimeRanking time;
+    private final MemoryVectors vectors;
 
     RecallService(GraphStore store, Embedder embedder, MemoryReader reader, InstantSource clock,
-                  MnemographConfig config, TimeRanking time) {
+                  MnemographConfig config, TimeRanking time, MemoryVectors vectors) {
         this.time = time;
+        this.vectors = vectors;
         this.store = store;
         this.embedder = embedder;
         this.reader = reader;
@@ -105,10 +111,11 @@ public class RecallService {
         int want = Math.max(r.limit(), tuning.candidates());
         List<String> names = strategy == RecallStrategy.GRAPH ? Fusion.names(r.query()) : List.of();
         Map<String, Object> params = timeParams(r);
+        boolean inProcess = useVector && vectors.searchable();
         Fusion fusion = store.read(tx -> {
             Fusion f = new Fusion(tuning, strategy, names);
             if (useVector) {
-                f.vector(vectorHits(tx, params, vector, want));
+                f.vector(inProcess ? nearest(tx, r, vector, want) : vectorHits(tx, params, vector, want));
             }
             String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
             if (ft != null) {
@@ -118,17 +125,21 @@ public class RecallService {
                 p.put("limit", want);
                 f.fulltext(tx.run("recall/fulltext", p));
             }
-            if (blend && !f.isEmpty()) {
+            // in-process hits are not filtered yet: recall/features applies the status and time filters
+            if ((blend || inProcess) && !f.isEmpty()) {
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("ids", f.ids());
-                p.put("cosines", f.vectorScores());
+                p.put("cosines", inProcess ? scores(tx, f.ids(), vector) : f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
                 f.features(tx.run("recall/features", p));
             }
             f.scoreDirect();
             if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {
-                f.expand(tx.run("recall/expand", expandParams(params, f.seeds(), vector, names, tuning.window())));
+                Map<String, Object> p = expandParams(params, f.seeds(), vector, names, tuning.window());
+                p.put("cosineInGraph", !inProcess);
+                List<Map<String, Object>> rows = tx.run("recall/expand", p);
+                f.expand(inProcess ? withScores(tx, rows, vector) : rows);
             }
             return f;
         });
@@ -148,6 +159,36 @@ public class RecallService {
             }
         }
         time.reinforce(r, out); // a recall as of now is a use of what it returns
+        return out;
+    }
+
+    /** The in-process index's nearest memories of the scope, over-fetched for those the filters will drop. */
+    private List<Map<String, Object>> nearest(GraphStore.Tx tx, RecallRequest r, float[] vector, int want) {
+        int k = r.from() != null || r.to() != null ? want * 4 : want + want / 2;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, k, Long.MAX_VALUE)) {
+            rows.add(Map.of("id", h.id(), "score", (1 + h.cosine()) / 2)); // Neo4j's scale for cosine scores
+        }
+        return rows;
+    }
+
+    /** Similarity to the query on Neo4j's (1 + cosine) / 2 scale, for each of these memories the process holds. */
+    private Map<String, Double> scores(GraphStore.Tx tx, Collection<String> ids, float[] vector) {
+        Map<String, Double> out = new HashMap<>();
+        vectors.get(tx, ids).forEach((id, v) -> out.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+        return out;
+    }
+
+    /** Expansion rows with the similarity the statement left to the caller. */
+    private List<Map<String, Object>> withScores(GraphStore.Tx tx, List<Map<String, Object>> rows, float[] vector) {
+        Map<String, Double> scores = scores(tx, rows.stream().map(r -> (String) r.get("id")).collect(
+                Collectors.toSet()), vector);
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> row = new HashMap<>(r);
+            row.put("cosine", scores.getOrDefault((String) r.get("id"), 0.5));
+            out.add(row);
+        }
         return out;
     }
 
@@ -172,16 +213,22 @@ public class RecallService {
             p.put("vector", vector);
             p.put("k", 10);
             p.put("limit", 10);
-            tx.run("recall/scope_size", Map.of("scope", r.scope()));
-            tx.run("recall/vector", p);
-            tx.run("recall/vector_scan", p);
+            if (vectors.searchable()) {
+                vectors.nearest(tx, r.scope(), vector, 10, Long.MAX_VALUE);
+            } else { // server mode: Neo4j's vector index (embedded mode has none)
+                tx.run("recall/scope_size", Map.of("scope", r.scope()));
+                tx.run("recall/vector", p);
+                tx.run("recall/vector_scan", p);
+            }
             p.put("query", fulltextQuery(r.scope(), r.query()));
             tx.run("recall/fulltext", p);
             p.put("ids", List.of("none"));
             p.put("cosines", Map.of("none", 0.5));
             p.put("names", List.of("warm"));
             tx.run("recall/features", p);
-            tx.run("recall/expand", expandParams(params, List.of("none"), vector, List.of("warm"), 1));
+            Map<String, Object> e = expandParams(params, List.of("none"), vector, List.of("warm"), 1);
+            e.put("cosineInGraph", !vectors.searchable());
+            tx.run("recall/expand", e);
             return null;
         });
         time.warmUp();

@@ -9,7 +9,8 @@ import io.mnemograph.agent.Note;
 import io.mnemograph.agent.NoteRequest;
 import io.mnemograph.agent.Words;
 import io.mnemograph.graph.GraphStore;
-import io.mnemograph.memory.EmbeddingCache;
+import io.mnemograph.graph.MemoryVectors;
+import io.mnemograph.graph.Values;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.MemoryRows;
 import io.mnemograph.memory.NotFoundException;
@@ -42,7 +43,7 @@ final class BatchEvolution {
     private final GraphStore.Tx tx;
     private final MemoryAgent agent;
     private final TimeService time;
-    private final EmbeddingCache embeddings;
+    private final MemoryVectors embeddings;
     private final int limit;
     private final String scope;
     private final Instant now;
@@ -98,7 +99,7 @@ final class BatchEvolution {
     private record Update(Item item, Decisions.Supersede supersede, String by) {
     }
 
-    BatchEvolution(GraphStore.Tx tx, MemoryAgent agent, TimeService time, EmbeddingCache embeddings, int limit,
+    BatchEvolution(GraphStore.Tx tx, MemoryAgent agent, TimeService time, MemoryVectors embeddings, int limit,
                    String scope, Instant now, List<Map<String, Object>> rows) {
         this.tx = tx;
         this.embeddings = embeddings;
@@ -154,7 +155,7 @@ final class BatchEvolution {
                     callerTags.add((String) r.get("name"));
                 }
                 tags.add(new NoteRequest.ScopeTag((String) r.get("name"), r.get("centroid") == null ? null
-                        : EmbeddingCache.floats(r.get("centroid")), (Long) r.get("df")));
+                        : Values.floats(r.get("centroid")), (Long) r.get("df")));
                 continue;
             }
             if (r.get("name") != null) {
@@ -199,7 +200,8 @@ final class BatchEvolution {
     /** Candidates from the graph for every item in one statement (memories of the batch left out), by item index. */
     private Map<Integer, List<Map<String, Object>>> candidates() {
         int k = VectorReach.k(limit + items.size(), scopeSize, storeSize);
-        Map<String, List<String>> near = scanIsCheaper(k) ? nearestByScan() : null;
+        Map<String, List<String>> near = embeddings.searchable() ? nearestInProcess()
+                : scanIsCheaper(k) ? nearestByScan() : null;
         List<Map<String, Object>> params = new ArrayList<>();
         for (Item item : items) {
             Map<String, Object> p = new HashMap<>();
@@ -238,6 +240,26 @@ final class BatchEvolution {
     private boolean scanIsCheaper(int k) {
         long others = Math.max(0, scopeSize - items.size());
         return k < 0 || others * (2.0 + 0.4 * items.size()) <= items.size() * (300.0 + 15.0 * k);
+    }
+
+    /**
+     * The ids of each item's nearest memories of the scope that arrived before the batch, from the in-process index
+     * (embedded mode): a few more than {@code limit}, for the forgotten ones the statement leaves out.
+     */
+    private Map<String, List<String>> nearestInProcess() {
+        Set<String> batch = new HashSet<>(byId.keySet());
+        Map<String, List<String>> out = new HashMap<>();
+        for (Item item : items) {
+            List<String> nearest = new ArrayList<>();
+            for (MemoryVectors.Hit h : embeddings.nearest(tx, scope, item.embedding, limit + items.size() + 4,
+                    firstSeq())) {
+                if (!batch.contains(h.id()) && nearest.size() < limit + 4) {
+                    nearest.add(h.id());
+                }
+            }
+            out.put(item.id, nearest);
+        }
+        return out;
     }
 
     /** The ids of each item's nearest {@code limit} memories of the scope, by an exact pass over their embeddings. */

@@ -6,7 +6,7 @@ import io.mnemograph.agent.NoteRequest;
 import io.mnemograph.agent.Words;
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.GraphStore;
-import io.mnemograph.memory.EmbeddingCache;
+import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.time.TimeService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +41,10 @@ public class Evolver {
     private final MemoryEvents events;
     private final int candidates;
     private final TimeService time;
-    private final EmbeddingCache embeddings;
+    private final MemoryVectors embeddings;
 
     Evolver(GraphStore store, MemoryAgent agent, InstantSource clock, MemoryEvents events, MnemographConfig config,
-            TimeService time, EmbeddingCache embeddings) {
+            TimeService time, MemoryVectors embeddings) {
         this.time = time;
         this.embeddings = embeddings;
         this.store = store;

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import io.mnemograph.memory.EmbeddingCache;
+import io.mnemograph.graph.MemoryVectors;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -36,10 +36,10 @@ public class RememberService {
     private final InstantSource clock;
     private final Evolver evolver;
     private final int maxBatch;
-    private final EmbeddingCache embeddings;
+    private final MemoryVectors embeddings;
 
     RememberService(GraphStore store, Embedder embedder, InstantSource clock, Evolver evolver, MnemographConfig config,
-                    EmbeddingCache embeddings) {
+                    MemoryVectors embeddings) {
         this.embeddings = embeddings;
         this.store = store;
         this.embedder = embedder;
@@ -67,14 +67,17 @@ public class RememberService {
         List<float[]> vectors = embedder.embedAll(drafts.stream().map(MemoryDraft::content).toList());
         Instant now = clock.instant();
         List<String> created = new ArrayList<>();
+        Map<String, Long> seqs = new HashMap<>();
         List<String> ids = store.write(tx -> {
             created.clear();
-            return store(tx, drafts, vectors, now, created);
+            seqs.clear();
+            return store(tx, drafts, vectors, now, created, seqs);
         });
         Set<String> fresh = new HashSet<>(created);
         for (int i = 0; i < ids.size(); i++) {
             if (fresh.remove(ids.get(i))) {
-                embeddings.put(ids.get(i), vectors.get(i));
+                embeddings.added(drafts.get(i).scope(), List.of(ids.get(i)), List.of(seqs.get(ids.get(i))),
+                        List.of(vectors.get(i)));
             }
         }
         evolver.process(created);
@@ -92,16 +95,17 @@ public class RememberService {
                 warmUpDraft("Ben: Hiking the Grand Canyon with your sister Mia sounds wonderful!", at, "2"),
                 warmUpDraft("Ada: Mia and I hiked the Grand Canyon again this spring.", at, "3"));
         List<float[]> vectors = embedder.embedAll(drafts.stream().map(MemoryDraft::content).toList());
+        List<String> created = new ArrayList<>();
         try {
             store.write(tx -> {
-                List<String> created = new ArrayList<>();
-                store(tx, drafts, vectors, at, created);
+                store(tx, drafts, vectors, at, created, new HashMap<>());
                 evolver.evolve(tx, created);
                 MemoryReader.getAll(tx, created);
                 throw new RolledBack();
             });
         } catch (RolledBack expected) {
-            // the point: nothing of the warm-up is committed
+            // the point: nothing of the warm-up is committed, and the process holds nothing of it either
+            embeddings.removed(created);
         }
     }
 
@@ -116,7 +120,7 @@ public class RememberService {
     }
 
     private List<String> store(GraphStore.Tx tx, List<MemoryDraft> drafts, List<float[]> vectors, Instant now,
-                               List<String> created) {
+                               List<String> created, Map<String, Long> seqs) {
         for (String scope : drafts.stream().map(MemoryDraft::scope).distinct().sorted().toList()) {
             tx.run("memory/lock_scope", Map.of("scope", scope, "now", utc(now)));
         }
@@ -150,7 +154,9 @@ public class RememberService {
             created.add(id);
         }
         for (var e : rowsByScope.entrySet()) {
-            tx.run("memory/insert", Map.of("scope", e.getKey(), "rows", e.getValue()));
+            for (Map<String, Object> r : tx.run("memory/insert", Map.of("scope", e.getKey(), "rows", e.getValue()))) {
+                seqs.put((String) r.get("id"), ((Number) r.get("seq")).longValue());
+            }
         }
         Sessions.attachAll(tx, arrivals);
         return ids;

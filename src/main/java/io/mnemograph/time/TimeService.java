@@ -2,7 +2,7 @@ package io.mnemograph.time;
 
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.GraphStore;
-import io.mnemograph.memory.EmbeddingCache;
+import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.LabelLists;
@@ -40,10 +40,10 @@ public class TimeService {
     private final MemoryReader reader;
     private final InstantSource clock;
     private final int maxLimit;
-    private final EmbeddingCache embeddings;
+    private final MemoryVectors embeddings;
 
     TimeService(GraphStore store, MemoryReader reader, InstantSource clock, MnemographConfig config,
-                EmbeddingCache embeddings) {
+                MemoryVectors embeddings) {
         this.embeddings = embeddings;
         this.store = store;
         this.reader = reader;
@@ -198,7 +198,7 @@ public class TimeService {
         } finally {
             if (hard) {
                 // after the commit, so that no concurrent reader can put the erased embedding back
-                embeddings.evict(List.of(id));
+                embeddings.removed(List.of(id));
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.mnemograph.api;
 
 import io.mnemograph.graph.GraphStore;
-import io.mnemograph.memory.EmbeddingCache;
+import io.mnemograph.graph.MemoryVectors;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ class TimeTest {
     @Inject
     GraphStore graph;
     @Inject
-    EmbeddingCache embeddings;
+    MemoryVectors embeddings;
 
     @BeforeEach
     void installClock() {

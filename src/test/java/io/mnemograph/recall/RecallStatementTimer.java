@@ -1,6 +1,8 @@
 package io.mnemograph.recall;
 
+import io.mnemograph.embedding.Vectors;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.RecallRequest;
 
 import java.time.ZoneOffset;
@@ -20,14 +22,17 @@ import java.util.Set;
 public final class RecallStatementTimer {
 
     /** The statements in the order recall runs them; the last three run in transactions of their own. */
-    public static final List<String> STATEMENTS = List.of("recall/scope_size", "recall/vector", "recall/fulltext",
-            "recall/features", "recall/expand", "time/candidates", "memory/get", "time/reinforce");
+    public static final List<String> STATEMENTS = List.of("vector search", "recall/fulltext", "recall/features",
+            "recall/expand", "time/candidates", "memory/get", "time/reinforce");
 
     private RecallStatementTimer() {
     }
 
-    /** Milliseconds each statement took (STATEMENTS order), plus "rows/expand" as a count. */
-    public static Map<String, Double> time(GraphStore store, RecallRequest r, float[] vector) {
+    /**
+     * Milliseconds each step took (STATEMENTS order), plus "rows/expand" as a count. "vector search" is the
+     * in-process index in embedded mode, recall/scope_size and recall/vector in server mode.
+     */
+    public static Map<String, Double> time(GraphStore store, MemoryVectors vectors, RecallRequest r, float[] vector) {
         RecallTuning t = RecallTuning.DEFAULT;
         int want = Math.max(r.limit(), t.candidates());
         List<String> names = Fusion.names(r.query());
@@ -40,16 +45,21 @@ public final class RecallStatementTimer {
         Map<String, Double> ms = new LinkedHashMap<>();
         List<String> ids = store.read(tx -> {
             long t0 = System.nanoTime();
-            Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", r.scope())).get(0);
-            ms.put("recall/scope_size", since(t0));
-            double share = (double) (Long) size.get("memories") / Math.max(1, (Long) size.get("total"));
-            Map<String, Object> p = new HashMap<>(params);
-            p.put("vector", vector);
-            p.put("limit", want);
-            p.put("k", (int) Math.max(Math.ceil(want / share * 1.5), want));
-            t0 = System.nanoTime();
-            List<Map<String, Object>> vec = tx.run("recall/vector", p);
-            ms.put("recall/vector", since(t0));
+            List<Map<String, Object>> vec = new ArrayList<>();
+            if (vectors.searchable()) {
+                for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, want + want / 2, Long.MAX_VALUE)) {
+                    vec.add(Map.of("id", h.id(), "score", (1 + h.cosine()) / 2));
+                }
+            } else {
+                Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", r.scope())).get(0);
+                double share = (double) (Long) size.get("memories") / Math.max(1, (Long) size.get("total"));
+                Map<String, Object> p = new HashMap<>(params);
+                p.put("vector", vector);
+                p.put("limit", want);
+                p.put("k", (int) Math.max(Math.ceil(want / share * 1.5), want));
+                vec = tx.run("recall/vector", p);
+            }
+            ms.put("vector search", since(t0));
             Map<String, Object> f = new HashMap<>(params);
             f.put("query", RecallService.fulltextQuery(r.scope(), r.query()));
             f.put("k", want);
@@ -62,12 +72,15 @@ public final class RecallStatementTimer {
             text.forEach(x -> all.add((String) x.get("id")));
             Map<String, Object> fp = new HashMap<>(params);
             fp.put("ids", new ArrayList<>(all));
+            t0 = System.nanoTime();
             Map<String, Double> cosines = new HashMap<>();
             vec.forEach(x -> cosines.put((String) x.get("id"), ((Number) x.get("score")).doubleValue()));
+            if (vectors.searchable()) { // every candidate's similarity, as RecallService computes it
+                vectors.get(tx, all).forEach((id, v) -> cosines.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+            }
             fp.put("cosines", cosines);
             fp.put("vector", vector);
             fp.put("names", names);
-            t0 = System.nanoTime();
             tx.run("recall/features", fp);
             ms.put("recall/features", since(t0));
             List<String> seeds = vec.stream().limit(t.seeds()).map(x -> (String) x.get("id")).toList();
@@ -77,8 +90,13 @@ public final class RecallStatementTimer {
             ep.put("names", names);
             ep.put("window", t.window());
             ep.put("maxKeywordMemories", RecallTuning.MAX_KEYWORD_MEMORIES);
+            ep.put("cosineInGraph", !vectors.searchable());
             t0 = System.nanoTime();
-            int expanded = tx.run("recall/expand", ep).size();
+            List<Map<String, Object>> rows = tx.run("recall/expand", ep);
+            if (vectors.searchable()) {
+                vectors.get(tx, rows.stream().map(x -> (String) x.get("id")).toList());
+            }
+            int expanded = rows.size();
             ms.put("recall/expand", since(t0));
             ms.put("rows/expand", (double) expanded);
             return new ArrayList<>(all);

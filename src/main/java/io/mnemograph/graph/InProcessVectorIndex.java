@@ -1,0 +1,177 @@
+package io.mnemograph.graph;
+
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Embedded mode's vectors: every memory's, scope by scope, read from the graph at a scope's first search and kept
+ * current by the write path (added after each commit, removed on erase). It sees what Mnemograph writes: memories
+ * created by hand through Cypher (Neo4j Browser, cypher-shell) are found by search after the next start.
+ *
+ * <p>Why a scope's vectors are read lazily and under its write lock: an {@link #added} for a scope not read yet is
+ * dropped, because the commit it follows is already visible to the read that will come; an {@link #added} during the
+ * read waits for it and then finds the memory there already.
+ */
+public final class InProcessVectorIndex implements MemoryVectors {
+
+    private final Map<String, Shelf> scopes = new ConcurrentHashMap<>();
+    private final Map<String, String> scopeOf = new ConcurrentHashMap<>();
+
+    private static final class Shelf {
+        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        final ScopeVectors vectors;
+        volatile boolean loaded;
+
+        Shelf() {
+            vectors = new ScopeVectors();
+        }
+    }
+
+    @Override
+    public boolean searchable() {
+        return true;
+    }
+
+    @Override
+    public void added(String scope, List<String> ids, List<Long> seqs, List<float[]> vectors) {
+        Shelf shelf = scopes.get(scope);
+        if (shelf == null) {
+            return;
+        }
+        shelf.lock.writeLock().lock();
+        try {
+            if (!shelf.loaded) {
+                return;
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                shelf.vectors.add(ids.get(i), seqs.get(i), vectors.get(i));
+                scopeOf.put(ids.get(i), scope);
+            }
+        } finally {
+            shelf.lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void removed(Collection<String> ids) {
+        for (String id : ids) {
+            String scope = scopeOf.remove(id);
+            Shelf shelf = scope == null ? null : scopes.get(scope);
+            if (shelf == null) {
+                continue;
+            }
+            shelf.lock.writeLock().lock();
+            try {
+                shelf.vectors.remove(id);
+            } finally {
+                shelf.lock.writeLock().unlock();
+            }
+        }
+    }
+
+    @Override
+    public boolean holds(String id) {
+        String scope = scopeOf.get(id);
+        Shelf shelf = scope == null ? null : scopes.get(scope);
+        if (shelf == null) {
+            return false;
+        }
+        shelf.lock.readLock().lock();
+        try {
+            return shelf.vectors.holds(id);
+        } finally {
+            shelf.lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids) {
+        Map<String, float[]> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            String scope = scopeOf.get(id);
+            Shelf shelf = scope == null ? null : scopes.get(scope);
+            float[] v = null;
+            if (shelf != null) {
+                shelf.lock.readLock().lock();
+                try {
+                    v = shelf.vectors.vector(id);
+                } finally {
+                    shelf.lock.readLock().unlock();
+                }
+            }
+            if (v != null) {
+                out.put(id, v);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Map<String, Object> r : tx.run("memory/embeddings", Map.of("ids", missing))) {
+                String id = (String) r.get("id");
+                float[] v = Values.floats(r.get("embedding"));
+                out.put(id, v);
+                // a memory the write path did not report (stored by an earlier run, or by hand): held from now on
+                added((String) r.get("scope"), List.of(id), List.of(((Number) r.get("seq")).longValue()), List.of(v));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq) {
+        Shelf shelf = scopes.computeIfAbsent(scope, s -> new Shelf());
+        if (!shelf.loaded) {
+            load(tx, scope, shelf);
+        }
+        shelf.lock.readLock().lock();
+        try {
+            return shelf.vectors.nearest(vector, k, beforeSeq);
+        } finally {
+            shelf.lock.readLock().unlock();
+        }
+    }
+
+    private void load(GraphStore.Tx tx, String scope, Shelf shelf) {
+        shelf.lock.writeLock().lock();
+        try {
+            if (shelf.loaded) {
+                return;
+            }
+            for (Map<String, Object> r : tx.run("memory/scope_vectors", Map.of("scope", scope))) {
+                String id = (String) r.get("id");
+                shelf.vectors.add(id, ((Number) r.get("seq")).longValue(), Values.floats(r.get("embedding")));
+                scopeOf.put(id, scope);
+            }
+            shelf.loaded = true;
+        } finally {
+            shelf.lock.writeLock().unlock();
+        }
+    }
+
+    /** How many vectors this scope holds now (0 before its first search). */
+    public int size(String scope) {
+        Shelf shelf = scopes.get(scope);
+        if (shelf == null) {
+            return 0;
+        }
+        shelf.lock.readLock().lock();
+        try {
+            return shelf.vectors.size();
+        } finally {
+            shelf.lock.readLock().unlock();
+        }
+    }
+
+    /** Forgets what is held of every scope, to be read again at the next search (after writes by hand, in benchmarks). */
+    public void reset() {
+        scopes.clear();
+        scopeOf.clear();
+    }
+}

@@ -1,0 +1,53 @@
+package io.mnemograph.graph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embeddings of stored memories as this process holds them. Two kinds, by storage mode: embedded mode holds every
+ * memory's vector, scope by scope, and answers nearest-neighbour queries itself (Neo4j's vector index is dropped
+ * there: it was most of the cost of storing a memory and of recalling at scale, and it cannot filter by scope);
+ * server mode holds recent vectors only and leaves nearest-neighbour search to Neo4j's vector index, since replicas
+ * share the database, not their memory. A memory's embedding never changes once stored, so nothing held is stale;
+ * erasing a memory removes it (no trace of erased content may stay behind).
+ */
+public interface MemoryVectors {
+
+    /** A memory close to a query: its id and cosine similarity in [-1, 1]. */
+    record Hit(String id, double cosine) {
+    }
+
+    /**
+     * Whether {@link #nearest} can answer, for every memory of a scope (embedded mode). When false the caller asks
+     * the graph's vector index.
+     */
+    boolean searchable();
+
+    /**
+     * Records memories of one scope whose transaction has committed: {@code ids}, their arrival numbers ({@code seqs})
+     * and their vectors, as parallel lists. A memory already held is left as it is.
+     */
+    void added(String scope, List<String> ids, List<Long> seqs, List<float[]> vectors);
+
+    /** Forgets these memories (erased); an id not held is ignored. */
+    void removed(Collection<String> ids);
+
+    /** Whether this memory's vector is held in the process. */
+    boolean holds(String id);
+
+    /**
+     * The vectors of these memories by id; those not held are read from the graph within the caller's transaction.
+     * An id that names no memory is absent from the answer.
+     */
+    Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids);
+
+    /**
+     * The at most {@code k} memories of the scope most similar to {@code vector}, best first, among those numbered
+     * below {@code beforeSeq} ({@link Long#MAX_VALUE}: all). Status and time are not looked at: the caller filters.
+     * The first query of a scope reads its vectors from the graph within the caller's transaction.
+     *
+     * @throws UnsupportedOperationException when not {@link #searchable()}
+     */
+    List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq);
+}

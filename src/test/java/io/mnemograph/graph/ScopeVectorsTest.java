@@ -1,0 +1,127 @@
+package io.mnemograph.graph;
+
+import io.mnemograph.embedding.Vectors;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The in-process vector search of one scope against an exact pass over the same vectors. */
+class ScopeVectorsTest {
+
+    private static final int DIMENSIONS = 384;
+
+    @Test
+    void aSmallScopeIsSearchedExactly() {
+        Random random = new Random(7);
+        List<float[]> all = clustered(random, 1000, 20);
+        ScopeVectors scope = fill(all);
+        for (int q = 0; q < 20; q++) {
+            float[] query = near(random, all.get(random.nextInt(all.size())), 0.05f);
+            List<MemoryVectors.Hit> hits = scope.nearest(query, 10, Long.MAX_VALUE);
+            assertEquals(exact(all, query, 10, Integer.MAX_VALUE), hits.stream().map(MemoryVectors.Hit::id).toList());
+            for (int i = 1; i < hits.size(); i++) {
+                assertTrue(hits.get(i - 1).cosine() >= hits.get(i).cosine(), "best first");
+            }
+            assertEquals(Vectors.cosine(query, all.get(index(hits.get(0).id()))), hits.get(0).cosine(), 1e-5);
+        }
+    }
+
+    @Test
+    void aLargeScopeFindsAlmostAllOfTheExactNearestThroughItsShortlist() {
+        Random random = new Random(11);
+        List<float[]> all = clustered(random, 30_000, 30);
+        ScopeVectors scope = fill(all);
+        double found = 0;
+        int queries = 40;
+        for (int q = 0; q < queries; q++) {
+            float[] query = near(random, all.get(random.nextInt(all.size())), 0.05f);
+            Set<String> exact = new HashSet<>(exact(all, query, 50, Integer.MAX_VALUE));
+            found += scope.nearest(query, 50, Long.MAX_VALUE).stream().filter(h -> exact.contains(h.id())).count()
+                    / 50.0;
+        }
+        System.out.printf("shortlist recall@50 against exact: %.3f%n", found / queries);
+        assertTrue(found / queries >= 0.95, "recall@50 against exact: " + found / queries);
+    }
+
+    @Test
+    void onlyMemoriesNumberedBeforeTheCutAreOffered() {
+        Random random = new Random(3);
+        List<float[]> all = clustered(random, 6000, 30);
+        ScopeVectors scope = fill(all);
+        float[] query = all.get(5999);
+        List<MemoryVectors.Hit> hits = scope.nearest(query, 20, 3000);
+        assertEquals(20, hits.size());
+        assertTrue(hits.stream().allMatch(h -> index(h.id()) < 3000), "memory numbered 3000 or later offered");
+    }
+
+    @Test
+    void aRemovedMemoryIsGoneAndTheOthersStayFindable() {
+        Random random = new Random(5);
+        List<float[]> all = clustered(random, 200, 5);
+        ScopeVectors scope = fill(all);
+        scope.remove("m17");
+        assertFalse(scope.holds("m17"));
+        assertNull(scope.vector("m17"));
+        assertEquals(199, scope.size());
+        assertFalse(scope.nearest(all.get(17), 200, Long.MAX_VALUE).stream().anyMatch(h -> h.id().equals("m17")));
+        // the memory moved into its place is still found as its own nearest
+        assertEquals("m199", scope.nearest(all.get(199), 1, Long.MAX_VALUE).get(0).id());
+        scope.add("m17", 17, all.get(17));
+        assertEquals("m17", scope.nearest(all.get(17), 1, Long.MAX_VALUE).get(0).id());
+    }
+
+    private static ScopeVectors fill(List<float[]> all) {
+        ScopeVectors scope = new ScopeVectors();
+        for (int i = 0; i < all.size(); i++) {
+            scope.add("m" + i, i, all.get(i));
+        }
+        return scope;
+    }
+
+    private static int index(String id) {
+        return Integer.parseInt(id.substring(1));
+    }
+
+    private static List<String> exact(List<float[]> all, float[] query, int k, int before) {
+        double[] cosine = all.stream().mapToDouble(v -> Vectors.cosine(query, v)).toArray();
+        return IntStream.range(0, Math.min(before, all.size())).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -cosine[i])).limit(k).map(i -> "m" + i).toList();
+    }
+
+    /** Unit vectors around random centres, the way embeddings of a scope's topics gather. */
+    private static List<float[]> clustered(Random random, int n, int topics) {
+        List<float[]> centres = new ArrayList<>();
+        for (int t = 0; t < topics; t++) {
+            centres.add(near(random, new float[DIMENSIONS], 1f));
+        }
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(near(random, centres.get(random.nextInt(topics)), 0.6f));
+        }
+        return out;
+    }
+
+    private static float[] near(Random random, float[] centre, float spread) {
+        float[] v = new float[DIMENSIONS];
+        double norm = 0;
+        for (int d = 0; d < DIMENSIONS; d++) {
+            v[d] = centre[d] + spread * (float) random.nextGaussian() / (float) Math.sqrt(DIMENSIONS);
+            norm += v[d] * v[d];
+        }
+        for (int d = 0; d < DIMENSIONS; d++) {
+            v[d] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+}
