@@ -24,9 +24,9 @@ final class ScopeVectors {
     /** Up to this many memories, search compares every vector exactly. */
     static final int EXACT_LIMIT = 4096;
     /** Codes keep this many times k for exact re-ranking... */
-    static final int RERANK_FACTOR = 20;
+    static final int RERANK_FACTOR = 40;
     /** ...and at least this many. */
-    static final int MIN_RERANK = 1000;
+    static final int MIN_RERANK = 2000;
 
     private int dimensions; // taken from the first vector added
     private int words;

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns what either adapter reads into the plain values the port promises: arrays become lists, dates ZonedDateTime. */
+/**
+ * Turns what either adapter reads into the plain values the port promises: arrays become lists (except a vector of
+ * floats, which stays a float[] in embedded mode; the driver hands lists), dates ZonedDateTime.
+ */
 public final class Values {
 
     private Values() {
@@ -43,12 +46,9 @@ public final class Values {
             return out;
         }
         if (v instanceof float[] f) {
-            // embeddings: hundreds of numbers, read often; no reflection
-            List<Object> out = new ArrayList<>(f.length);
-            for (float x : f) {
-                out.add((double) x);
-            }
-            return out;
+            // a vector (embedding, centroid) stays as it is: hundreds of numbers, read by the hundred thousand when
+            // embedded mode loads a scope's vectors; boxing each number was most of that time. Read it with floats().
+            return f;
         }
         if (v.getClass().isArray()) {
             int n = Array.getLength(v);
