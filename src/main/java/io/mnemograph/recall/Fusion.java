@@ -99,9 +99,11 @@ final class Fusion {
     /**
      * Rows of recall/features: exact cosine, session, caller id and names of each candidate. The statement applies
      * the status and time filters, so a candidate it gives no row for is dropped, and the vector ranks are counted
-     * again among those left (the in-process index, unlike the statements, does not filter).
+     * again among those left (the in-process index, unlike the statements, does not filter, and is asked for more
+     * than {@code maxVector} to make up for what the filters drop): past {@code maxVector}, a vector hit is no longer
+     * one, as if the index had been asked for that many, and goes unless the fulltext index found it too.
      */
-    void features(List<Map<String, Object>> rows) {
+    void features(List<Map<String, Object>> rows, int maxVector) {
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> r : rows) {
             Candidate c = byId.get((String) r.get("id"));
@@ -110,11 +112,13 @@ final class Fusion {
                 seen.add(c.id);
             }
         }
-        if (byId.keySet().retainAll(seen)) {
-            int rank = 0;
-            for (Candidate c : byId.values().stream().filter(c -> c.vectorRank > 0)
-                    .sorted(Comparator.comparingInt((Candidate c) -> c.vectorRank)).toList()) {
-                c.vectorRank = ++rank;
+        byId.keySet().retainAll(seen);
+        int rank = 0;
+        for (Candidate c : byId.values().stream().filter(c -> c.vectorRank > 0)
+                .sorted(Comparator.comparingInt((Candidate c) -> c.vectorRank)).toList()) {
+            c.vectorRank = ++rank <= maxVector ? rank : 0;
+            if (c.vectorRank == 0 && c.textRank == 0) {
+                byId.remove(c.id);
             }
         }
     }

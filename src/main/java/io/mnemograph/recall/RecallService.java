@@ -132,7 +132,7 @@ public class RecallService {
                 p.put("cosines", inProcess ? scores(tx, f.ids(), vector) : f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
-                f.features(tx.run("recall/features", p));
+                f.features(tx.run("recall/features", p), want);
             }
             f.scoreDirect();
             if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {

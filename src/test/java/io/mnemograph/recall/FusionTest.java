@@ -35,11 +35,29 @@ class FusionTest {
     }
 
     @Test
+    void aCandidateTheFiltersDropIsGoneAndTheVectorRanksCloseUpToTheLimit() {
+        Fusion f = new Fusion(RecallTuning.DEFAULT, RecallStrategy.HYBRID, List.of());
+        f.vector(List.of(hit("forgotten", 0.97), hit("a", 0.95), hit("b", 0.90), hit("c", 0.80)));
+        f.fulltext(List.of(hit("c", 4.0)));
+        // no row for "forgotten": recall/features filtered it out; room for two vector hits
+        f.features(List.of(features("a", 0.95), features("b", 0.90), features("c", 0.80)), 2);
+        f.scoreDirect();
+        List<Fusion.Candidate> top = f.top(10, 0);
+        assertEquals(List.of("a", "b", "c"), top.stream().map(Fusion.Candidate::id).sorted().toList());
+        Fusion.Candidate a = top.stream().filter(c -> c.id().equals("a")).findFirst().orElseThrow();
+        assertTrue(a.reasons().contains("vector: rank 1, cosine 0.900"), a.reasons().toString());
+        Fusion.Candidate c = top.stream().filter(x -> x.id().equals("c")).findFirst().orElseThrow();
+        assertTrue(c.reasons().stream().noneMatch(r -> r.startsWith("vector:")), "c is past the vector limit: "
+                + c.reasons());
+    }
+
+    @Test
     void expansionNeverPushesOutTheStrongestDirectHits() {
         RecallTuning t = RecallTuning.DEFAULT.withNextWeight(5.0); // absurdly strong expansion
         Fusion f = new Fusion(t, RecallStrategy.GRAPH, List.of());
         f.vector(List.of(hit("a", 0.95), hit("b", 0.90), hit("c", 0.80), hit("d", 0.75)));
-        f.features(List.of(features("a", 0.95), features("b", 0.90), features("c", 0.80), features("d", 0.75)));
+        f.features(List.of(features("a", 0.95), features("b", 0.90), features("c", 0.80), features("d", 0.75)),
+                Integer.MAX_VALUE);
         f.scoreDirect();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String n : List.of("x", "y", "z")) {
@@ -64,7 +82,7 @@ class FusionTest {
             s.put("length", 40L); // "Caroline: Wow! Did you see that band?"
             Map<String, Object> l = features("long", 0.85);
             l.put("length", 320L);
-            f.features(List.of(s, l));
+            f.features(List.of(s, l), Integer.MAX_VALUE);
             f.scoreDirect();
             List<String> top = f.top(2, 0).stream().map(Fusion.Candidate::id).toList();
             assertEquals(strategy == RecallStrategy.GRAPH ? List.of("long", "short") : List.of("short", "long"), top,
