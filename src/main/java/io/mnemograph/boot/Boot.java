@@ -3,6 +3,7 @@ package io.mnemograph.boot;
 import io.mnemograph.agent.HeuristicAgent;
 import io.mnemograph.embedding.Embedder;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.graph.Migrations;
 import io.mnemograph.recall.RecallService;
 import io.mnemograph.remember.Evolver;
@@ -26,7 +27,7 @@ public class Boot {
     private volatile String failure;
 
     void start(@Observes StartupEvent event, GraphStore store, Embedder embedder, Evolver evolver,
-               RecallService recall, RememberService remember, HeuristicAgent heuristic) {
+               RecallService recall, RememberService remember, HeuristicAgent heuristic, MemoryVectors vectors) {
         try {
             long t0 = System.nanoTime();
             heuristic.warmUp();
@@ -37,10 +38,32 @@ public class Boot {
             ready = true;
             LOG.infof("Mnemograph ready (%s storage, %s embeddings, %d migrations applied, %d pending memories resumed) in %d ms",
                     store.mode(), embedder.name(), applied, resumed, (System.nanoTime() - t0) / 1_000_000);
+            preload(store, vectors);
         } catch (RuntimeException e) {
             failure = e.getMessage();
             throw e;
         }
+    }
+
+    /**
+     * Embedded mode: reads the scopes' vectors in the background, so that the first recall of a large scope does not
+     * wait for them (~1-2 s at 100k memories). Not part of readiness: a search meanwhile reads its scope itself.
+     */
+    private static void preload(GraphStore store, MemoryVectors vectors) {
+        if (!vectors.searchable()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                long t0 = System.nanoTime();
+                long read = vectors.preload(store);
+                LOG.infof("Vectors of %d memories read for search in %d ms", read, (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) { // shutting down meanwhile, most likely: the first search reads its scope
+                LOG.debugf(e, "Reading the vectors ahead stopped");
+            }
+        }, "mnemograph-vector-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     public boolean ready() {

@@ -126,16 +126,32 @@ public final class InProcessVectorIndex implements MemoryVectors {
 
     @Override
     public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq) {
-        Shelf shelf = scopes.computeIfAbsent(scope, s -> new Shelf());
-        if (!shelf.loaded) {
-            load(tx, scope, shelf);
-        }
+        Shelf shelf = shelf(tx, scope);
         shelf.lock.readLock().lock();
         try {
             return shelf.vectors.nearest(vector, k, beforeSeq);
         } finally {
             shelf.lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public long preload(GraphStore store) {
+        long read = 0;
+        for (Map<String, Object> r : store.query("memory/scopes", Map.of())) {
+            String scope = (String) r.get("name");
+            read += store.read(tx -> shelf(tx, scope).vectors.size());
+        }
+        return read;
+    }
+
+    /** The scope's vectors, read from the graph first if they were not yet. */
+    private Shelf shelf(GraphStore.Tx tx, String scope) {
+        Shelf shelf = scopes.computeIfAbsent(scope, s -> new Shelf());
+        if (!shelf.loaded) {
+            load(tx, scope, shelf);
+        }
+        return shelf;
     }
 
     private void load(GraphStore.Tx tx, String scope, Shelf shelf) {

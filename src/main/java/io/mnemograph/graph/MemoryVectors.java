@@ -50,4 +50,10 @@ public interface MemoryVectors {
      * @throws UnsupportedOperationException when not {@link #searchable()}
      */
     List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq);
+
+    /**
+     * Reads every scope's vectors ahead of its first search, the largest scope first, each in a read transaction of
+     * its own; returns how many vectors it read. Nothing to do (0) when not {@link #searchable()}.
+     */
+    long preload(GraphStore store);
 }

@@ -78,6 +78,11 @@ public final class RecentVectors implements MemoryVectors {
     }
 
     @Override
+    public long preload(GraphStore store) {
+        return 0;
+    }
+
+    @Override
     public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq) {
         throw new UnsupportedOperationException("server mode searches Neo4j's vector index");
     }
