@@ -84,6 +84,23 @@ class RecallStrategiesTest {
     }
 
     @Test
+    void aForgottenMemoryIsLeftOutByEveryStrategyAndTheVectorRanksCloseUp() {
+        String scope = chat(freshScope("forgot"));
+        List<Map<String, Object>> before = recall("bicycle broke", scope, "VECTOR", null);
+        assertEquals("s2:1", externalId(before.get(0)));
+        String second = externalId(before.get(1));
+        ok("mutation($id: ID!) { forget(id: $id) }", vars("id", ((Map<?, ?>) before.get(0).get("memory")).get("id")));
+        for (String strategy : List.of("VECTOR", "FULLTEXT", "HYBRID", "GRAPH")) {
+            List<String> ids = recall("bike chain snapped", scope, strategy, null).stream()
+                    .map(RecallStrategiesTest::externalId).toList();
+            assertFalse(ids.contains("s2:1"), strategy + " brought back a forgotten memory: " + ids);
+        }
+        List<Map<String, Object>> after = recall("bicycle broke", scope, "VECTOR", null);
+        assertEquals(second, externalId(after.get(0)));
+        assertTrue(reasons(after, second).get(0).startsWith("vector: rank 1,"), reasons(after, second).toString());
+    }
+
+    @Test
     void graphBringsTheNeighbouringTurnAndSaysWhy() {
         String scope = chat(freshScope("graph"));
         List<Map<String, Object>> found = recall("What did Alice make at the pottery workshop?", scope, null, null);
