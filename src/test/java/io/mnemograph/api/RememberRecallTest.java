@@ -1,6 +1,9 @@
 package io.mnemograph.api;
 
+import io.mnemograph.graph.InProcessVectorIndex;
+import io.mnemograph.graph.MemoryVectors;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,13 @@ class RememberRecallTest {
             query($q: String!, $s: String, $l: Int) { recall(query: $q, scope: $s, limit: $l) {
               score reasons memory { id content scope } } }""";
 
+    static final String VECTOR_RECALL = """
+            query($q: String!, $s: String) { recall(query: $q, scope: $s, limit: 5, strategy: VECTOR) {
+              memory { id } } }""";
+
+    @Inject
+    MemoryVectors vectors;
+
     static Map<String, Object> remember(Map<String, Object> input) {
         return ok(REMEMBER, vars("i", input)).getMap("data.remember");
     }
@@ -56,6 +66,23 @@ class RememberRecallTest {
         assertEquals(cat.get("id"), ((Map<?, ?>) first.get("memory")).get("id"));
         assertTrue(((Number) first.get("score")).doubleValue() > ((Number) found.get(1).get("score")).doubleValue());
         assertFalse(((List<?>) first.get("reasons")).isEmpty());
+    }
+
+    @Test
+    void aProcessThatHoldsNoVectorsYetFindsWhatAnEarlierOneStored() {
+        String scope = freshScope("cold");
+        Map<String, Object> cat = remember(vars("content", "Alice adopted a grey cat named Turing in March.",
+                "scope", scope));
+        remember(vars("content", "Bob repaired his bicycle chain before the race.", "scope", scope));
+        // as after a restart: embedded mode reads the scope's vectors from the graph again at its next search
+        if (vectors instanceof InProcessVectorIndex index) {
+            index.reset();
+        }
+        assertFalse(vectors.holds((String) cat.get("id")));
+        List<Map<String, Object>> found = ok(VECTOR_RECALL, vars("q", "a pet kitten", "s", scope))
+                .getList("data.recall");
+        assertEquals(cat.get("id"), ((Map<?, ?>) found.get(0).get("memory")).get("id"));
+        assertTrue(vectors.holds((String) cat.get("id")));
     }
 
     @Test
