@@ -150,7 +150,7 @@ class LocomoBenchTest {
             results.add(run(v, asked, scopes, out));
         }
         String report = report(data, conversations.size(), turns, ingestSeconds, questions.size(), embedMs, results,
-                calibration()).replaceFirst("\n\n", "\n\n" + java.util.regex.Matcher.quoteReplacement(ingestLine) + "\n\n");
+                calibration(questions, scopes)).replaceFirst("\n\n", "\n\n" + java.util.regex.Matcher.quoteReplacement(ingestLine) + "\n\n");
         Files.writeString(out.resolve("locomo.md"), report);
         System.out.println(report);
     }
@@ -298,9 +298,26 @@ class LocomoBenchTest {
         return new Result(v, table, percentile(lat, 50), percentile(lat, 95));
     }
 
-    /** Top GRAPH scores of real questions against off-topic ones: where minScore abstains. */
-    private String calibration() {
-        List<String> scopes = List.of("conv-26", "conv-30", "conv-41");
+    /**
+     * Top GRAPH scores of off-topic questions against the scored real ones: where minScore abstains, and how many
+     * real questions it would leave unanswered.
+     */
+    private String calibration(List<Locomo.Question> questions, List<String> scopes) {
+        store.update("bench/reset_recall_use", Map.of("scopes", scopes));
+        double[] real = new double[questions.size()];
+        for (int j = 0; j < real.length; j++) {
+            Locomo.Question q = questions.get(j);
+            List<Recollection> got = recall.recall(recall.request(q.question(), q.sampleId(), 1, RecallStrategy.GRAPH,
+                    null, null, null, false, 0.0));
+            real[j] = got.isEmpty() ? 0 : got.get(0).score();
+        }
+        Arrays.sort(real);
+        double minScore = 0.45;
+        long below = Arrays.stream(real).filter(x -> x < minScore).count();
+        String answered = String.format(Locale.ROOT, "Top GRAPH score of the %d scored questions: min %.3f, p5 %.3f, "
+                        + "p10 %.3f, median %.3f; minScore %.2f would answer nothing to %d of them (%.1f %%).",
+                real.length, real[0], percentile(real, 5), percentile(real, 10), percentile(real, 50), minScore, below,
+                100.0 * below / real.length);
         double[] off = new double[OFF_TOPIC.size() * scopes.size()];
         int i = 0;
         for (String scope : scopes) {
@@ -311,9 +328,9 @@ class LocomoBenchTest {
             }
         }
         Arrays.sort(off);
-        return String.format(Locale.ROOT, "Top GRAPH score of %d off-topic questions (12 per conversation): "
-                        + "min %.3f, median %.3f, max %.3f.", off.length, off[0], percentile(off, 50),
-                off[off.length - 1]);
+        return String.format(Locale.ROOT, "Top GRAPH score of %d off-topic questions (%d per conversation): "
+                        + "min %.3f, median %.3f, max %.3f. ", off.length, OFF_TOPIC.size(), off[0],
+                percentile(off, 50), off[off.length - 1]) + answered;
     }
 
     private static String report(Path data, int conversations, int turns, double ingestSeconds, int questions,
