@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Embedded mode's vectors: every memory's, scope by scope, read from the graph at a scope's first search and kept
- * current by the write path (added after each commit, removed on erase). It sees what Mnemograph writes: memories
+ * Embedded mode's vectors: every memory's, scope by scope, read from the graph at a scope's first search (or ahead
+ * of it, {@link #preload}) and kept current by the write path (added after each commit, removed after an erase). It sees what Mnemograph writes: memories
  * created by hand through Cypher (Neo4j Browser, cypher-shell) are found by search after the next start.
  *
  * <p>Why a scope's vectors are read lazily and under its write lock: an {@link #added} for a scope not read yet is
@@ -58,17 +58,17 @@ public final class InProcessVectorIndex implements MemoryVectors {
         }
     }
 
+    /**
+     * Every shelf is visited, not just the one {@code scopeOf} names: a scope being read right now may not have
+     * listed the memory yet, and its write lock makes this wait until it has (erases are rare).
+     */
     @Override
     public void removed(Collection<String> ids) {
-        for (String id : ids) {
-            String scope = scopeOf.remove(id);
-            Shelf shelf = scope == null ? null : scopes.get(scope);
-            if (shelf == null) {
-                continue;
-            }
+        ids.forEach(scopeOf::remove);
+        for (Shelf shelf : scopes.values()) {
             shelf.lock.writeLock().lock();
             try {
-                shelf.vectors.remove(id);
+                ids.forEach(shelf.vectors::remove);
             } finally {
                 shelf.lock.writeLock().unlock();
             }
@@ -113,12 +113,9 @@ public final class InProcessVectorIndex implements MemoryVectors {
             }
         }
         if (!missing.isEmpty()) {
+            // not held from here on: a hard forget committing meanwhile could not take it back out
             for (Map<String, Object> r : tx.run("memory/embeddings", Map.of("ids", missing))) {
-                String id = (String) r.get("id");
-                float[] v = Values.floats(r.get("embedding"));
-                out.put(id, v);
-                // a memory the write path did not report (stored by an earlier run, or by hand): held from now on
-                added((String) r.get("scope"), List.of(id), List.of(((Number) r.get("seq")).longValue()), List.of(v));
+                out.put((String) r.get("id"), Values.floats(r.get("embedding")));
             }
         }
         return out;

@@ -79,6 +79,9 @@ final class ScopeVectors {
         }
         position.put(id, size);
         size++;
+        if (codes == null && size > EXACT_LIMIT) {
+            buildCodes(); // here, under the caller's write lock: searches only read
+        }
     }
 
     /** Removes a memory; its vector is overwritten, not just unlisted. */
@@ -134,9 +137,6 @@ final class ScopeVectors {
 
     /** The binary pass: the {@code keep} closest codes (ties at the cut included) re-ranked exactly into {@code best}. */
     private void shortlist(float[] q, int keep, long beforeSeq, PriorityQueue<Hit> best, int k) {
-        if (codes == null) {
-            buildCodes();
-        }
         long[] qc = new long[words];
         code(q, 0, qc, 0);
         int[] distance = new int[size];
@@ -194,7 +194,10 @@ final class ScopeVectors {
         return (double) s0 + s1 + s2 + s3;
     }
 
-    /** Codes for every held vector, centred on the mean of those held now (kept fixed after: any centre is valid). */
+    /**
+     * Codes for every held vector, centred on the mean of those held when the scope first outgrows exact search (kept
+     * fixed after: any centre is valid, this one makes the bits informative).
+     */
     private void buildCodes() {
         mean = new float[dimensions];
         for (int i = 0; i < size; i++) {
