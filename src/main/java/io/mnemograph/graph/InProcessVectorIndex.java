@@ -1,9 +1,7 @@
 package io.mnemograph.graph;
 
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,48 +75,27 @@ public final class InProcessVectorIndex implements MemoryVectors {
 
     @Override
     public boolean holds(String id) {
-        String scope = scopeOf.get(id);
-        Shelf shelf = scope == null ? null : scopes.get(scope);
-        if (shelf == null) {
-            return false;
-        }
-        shelf.lock.readLock().lock();
-        try {
-            return shelf.vectors.holds(id);
-        } finally {
-            shelf.lock.readLock().unlock();
-        }
+        return held(id) != null;
     }
 
     @Override
     public Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids) {
-        Map<String, float[]> out = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            String scope = scopeOf.get(id);
-            Shelf shelf = scope == null ? null : scopes.get(scope);
-            float[] v = null;
-            if (shelf != null) {
-                shelf.lock.readLock().lock();
-                try {
-                    v = shelf.vectors.vector(id);
-                } finally {
-                    shelf.lock.readLock().unlock();
-                }
-            }
-            if (v != null) {
-                out.put(id, v);
-            } else {
-                missing.add(id);
-            }
+        // a vector read from the graph is not kept: a hard forget committing meanwhile could not take it back out
+        return MemoryVectors.get(tx, ids, this::held, (id, v) -> { });
+    }
+
+    private float[] held(String id) {
+        String scope = scopeOf.get(id);
+        Shelf shelf = scope == null ? null : scopes.get(scope);
+        if (shelf == null) {
+            return null;
         }
-        if (!missing.isEmpty()) {
-            // not held from here on: a hard forget committing meanwhile could not take it back out
-            for (Map<String, Object> r : tx.run("memory/embeddings", Map.of("ids", missing))) {
-                out.put((String) r.get("id"), Values.floats(r.get("embedding")));
-            }
+        shelf.lock.readLock().lock();
+        try {
+            return shelf.vectors.vector(id);
+        } finally {
+            shelf.lock.readLock().unlock();
         }
-        return out;
     }
 
     @Override

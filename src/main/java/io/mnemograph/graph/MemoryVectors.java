@@ -1,8 +1,12 @@
 package io.mnemograph.graph;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The embeddings of stored memories as this process holds them. Two kinds, by storage mode: embedded mode holds every
@@ -56,4 +60,30 @@ public interface MemoryVectors {
      * its own; returns how many vectors it read. Nothing to do (0) when not {@link #searchable()}.
      */
     long preload(GraphStore store);
+
+    /**
+     * {@link #get} for implementations: {@code held} answers from the process (null when not held); the others are
+     * read from the graph in one statement and each handed to {@code read} as well as returned.
+     */
+    static Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids, Function<String, float[]> held,
+                                    BiConsumer<String, float[]> read) {
+        Map<String, float[]> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            float[] v = held.apply(id);
+            if (v != null) {
+                out.put(id, v);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Map<String, Object> r : tx.run("memory/embeddings", Map.of("ids", missing))) {
+                float[] v = Values.floats(r.get("embedding"));
+                out.put((String) r.get("id"), v);
+                read.accept((String) r.get("id"), v);
+            }
+        }
+        return out;
+    }
 }

@@ -2,11 +2,8 @@ package io.mnemograph.graph.server;
 
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.MemoryVectors;
-import io.mnemograph.graph.Values;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +50,15 @@ public final class RecentVectors implements MemoryVectors {
 
     @Override
     public Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids) {
-        Map<String, float[]> out = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        synchronized (this) {
-            for (String id : ids) {
-                float[] v = entries.get(id);
-                if (v != null) {
-                    out.put(id, v);
-                } else {
-                    missing.add(id);
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            for (Map<String, Object> r : tx.run("memory/embeddings", Map.of("ids", missing))) {
-                float[] v = Values.floats(r.get("embedding"));
-                out.put((String) r.get("id"), v);
-                synchronized (this) {
-                    entries.put((String) r.get("id"), v);
-                }
-            }
-        }
-        return out;
+        return MemoryVectors.get(tx, ids, this::held, this::keep);
+    }
+
+    private synchronized float[] held(String id) {
+        return entries.get(id);
+    }
+
+    private synchronized void keep(String id, float[] vector) {
+        entries.put(id, vector);
     }
 
     @Override
