@@ -36,6 +36,12 @@ public interface MnemographConfig {
         @WithDefault("true")
         boolean boltEnabled();
 
+        /**
+         * Embedded mode with security on: the password of Bolt's user {@code neo4j} (Neo4j Browser, cypher-shell),
+         * at least 8 characters. With security on and no password, the Bolt connector stays closed.
+         */
+        Optional<String> boltPassword();
+
         /** Server mode: a neo4j:// or bolt:// URI. When set, nothing embedded starts. */
         Optional<String> uri();
 
@@ -71,6 +77,17 @@ public interface MnemographConfig {
         /** Most keywords or tags a caller may give one memory. */
         @WithDefault("64")
         int maxLabels();
+
+        /**
+         * Most memories one GraphQL request may read, counting every nested level (links of links …): a request that
+         * would read more is refused with an error.
+         */
+        @WithDefault("2000")
+        int maxMemoriesPerRequest();
+
+        /** Longest time one GraphQL request may run before its next read is refused with an error. */
+        @WithDefault("30s")
+        Duration requestTimeout();
     }
 
     interface Agent {

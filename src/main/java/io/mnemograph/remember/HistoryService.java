@@ -48,6 +48,12 @@ public class HistoryService {
                 .map(r -> revision(cast(r.get("revision")))).toList();
     }
 
+    /** The memory a revision belongs to, or empty when the id names no revision. */
+    public java.util.Optional<String> revisionMemory(String revisionId) {
+        return store.query("agent/revision", Map.of("revisionId", revisionId)).stream()
+                .map(r -> revision(cast(r.get("revision"))).memoryId()).findFirst();
+    }
+
     /** Ids of the memories within {@code depth} (1..3) LINKED hops of a memory, nearest first. */
     public List<String> neighbors(String memoryId, int depth, int limit) {
         if (depth < 1 || depth > 3) {

@@ -21,7 +21,7 @@ class EmbeddedGraphStoreTest extends GraphStoreContract {
 
     @BeforeAll
     static void start() {
-        neo4j = new EmbeddedNeo4j(dir, neo4jConfig(false));
+        neo4j = new EmbeddedNeo4j(dir, neo4jConfig(false), false);
         store = new EmbeddedGraphStore(neo4j.database());
         Migrations.apply(store, Map.of("dimensions", "384"));
     }
@@ -44,6 +44,10 @@ class EmbeddedGraphStoreTest extends GraphStoreContract {
 
             public boolean boltEnabled() {
                 return bolt;
+            }
+
+            public Optional<String> boltPassword() {
+                return Optional.empty();
             }
 
             public Optional<String> uri() {

@@ -1,11 +1,13 @@
 package io.mnemograph.api.graphql;
 
+import io.mnemograph.access.ApiKeys;
+import io.mnemograph.access.Grants;
+import io.mnemograph.access.Permission;
+import io.mnemograph.api.security.Caller;
 import io.mnemograph.memory.Memory;
-import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.memory.NotFoundException;
 import io.mnemograph.remember.HistoryService;
 import io.mnemograph.remember.MemoryEvents;
-import io.mnemograph.remember.MemoryReader;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -28,22 +30,27 @@ import java.util.Map;
 public class AgentApi {
 
     private final HistoryService history;
-    private final MemoryReader reader;
+    private final MemoryAccess access;
+    private final Caller caller;
     private final MemoryEvents events;
+    private final ApiKeys keys;
 
-    AgentApi(HistoryService history, MemoryReader reader, MemoryEvents events) {
+    AgentApi(HistoryService history, MemoryAccess access, Caller caller, MemoryEvents events, ApiKeys keys) {
         this.history = history;
-        this.reader = reader;
+        this.access = access;
+        this.caller = caller;
         this.events = events;
+        this.keys = keys;
     }
 
     @Description("The memory's links, in both directions, strongest first.")
     public @NonNull List<@NonNull LinkView> links(@Source MemoryView memory) {
         List<HistoryService.LinkInfo> links = history.links(memory.getId());
-        Map<String, Memory> others = new HashMap<>();
-        reader.getAll(links.stream().map(HistoryService.LinkInfo::memoryId).toList()).forEach(m -> others.put(m.id(), m));
+        Map<String, MemoryView> others = new HashMap<>();
+        access.readable(links.stream().map(HistoryService.LinkInfo::memoryId).toList())
+                .forEach(m -> others.put(m.getId(), m));
         return links.stream().filter(l -> others.containsKey(l.memoryId()))
-                .map(l -> new LinkView(new MemoryView(others.get(l.memoryId())), l.reason(), l.strength(), l.by()))
+                .map(l -> new LinkView(others.get(l.memoryId()), l.reason(), l.strength(), l.by()))
                 .toList();
     }
 
@@ -56,38 +63,73 @@ public class AgentApi {
     @Description("Memories within depth (1..3, default 1) link hops of a memory, nearest first.")
     public @NonNull List<@NonNull MemoryView> neighbors(@Name("id") @NonNull @Id String id,
                                                         @Name("depth") Integer depth) {
-        requireMemory(id);
-        return MemoryView.of(reader.getAll(history.neighbors(id, depth == null ? 1 : depth, 1000)));
+        access.require(id, Permission.READ);
+        return access.readable(history.neighbors(id, depth == null ? 1 : depth, 1000));
     }
 
     @Mutation
     @Description("Links two memories of one scope (or updates their link's reason), by the caller.")
     public @NonNull LinkView link(@Name("from") @NonNull @Id String from, @Name("to") @NonNull @Id String to,
                                   @Name("reason") String reason) {
+        access.require(from, Permission.WRITE);
+        Memory other = access.require(to, Permission.WRITE);
         HistoryService.LinkInfo l = history.link(from, to, reason);
-        return new LinkView(new MemoryView(requireMemory(l.memoryId())), l.reason(), l.strength(), l.by());
+        return new LinkView(new MemoryView(other), l.reason(), l.strength(), l.by());
     }
 
     @Mutation
     @Description("Removes the link between two memories; false when there was none.")
     public boolean unlink(@Name("from") @NonNull @Id String from, @Name("to") @NonNull @Id String to) {
+        // A memory the caller may not write is treated as one that does not exist: there is no link to remove.
+        try {
+            access.require(from, Permission.WRITE);
+            access.require(to, Permission.WRITE);
+        } catch (NotFoundException e) {
+            return false;
+        }
         return history.unlink(from, to);
     }
 
     @Mutation
     @Description("Restores exactly the value a revision replaced; the restoration is itself recorded as a revision.")
     public @NonNull MemoryView revert(@Name("revisionId") @NonNull @Id String revisionId) {
-        return new MemoryView(requireMemory(history.revert(revisionId)));
+        NotFoundException none = new NotFoundException("no revision " + revisionId);
+        String memoryId = history.revisionMemory(revisionId).orElseThrow(() -> none);
+        try {
+            access.require(memoryId, Permission.WRITE);
+        } catch (NotFoundException e) {
+            throw none;
+        }
+        history.revert(revisionId);
+        return new MemoryView(access.require(memoryId, Permission.WRITE));
     }
 
     @Subscription
     @Description("Memory events as they are committed: remembered, linked, evolved, reverted; of one scope or all.")
     public Multi<MemoryEventView> memoryEvents(@Name("scope") String scope) {
-        String s = scope == null ? null : MemoryRules.scope(scope);
-        return events.stream(s).map(MemoryEventView::new);
+        Grants grants = caller.grants();
+        String s = scope == null ? null : caller.scope(scope, Permission.READ);
+        KeyWatch watch = new KeyWatch(grants.keyId());
+        return events.stream(s).filter(e -> grants.allows(e.scope(), Permission.READ) && watch.active())
+                .map(MemoryEventView::new);
     }
 
-    private Memory requireMemory(String id) {
-        return reader.get(id).orElseThrow(() -> new NotFoundException("no memory " + id));
+    /** A subscription's key, checked again at most once a second: a key revoked meanwhile stops receiving events. */
+    private final class KeyWatch {
+        private final String keyId;
+        private long checkedAt = System.nanoTime();
+        private boolean active = true;
+
+        KeyWatch(String keyId) {
+            this.keyId = keyId;
+        }
+
+        synchronized boolean active() {
+            if (keyId != null && active && System.nanoTime() - checkedAt > 1_000_000_000L) {
+                active = keys.active(keyId);
+                checkedAt = System.nanoTime();
+            }
+            return active;
+        }
     }
 }

@@ -1,10 +1,12 @@
 package io.mnemograph.api.graphql;
 
+import io.mnemograph.access.AccessDeniedException;
+import io.mnemograph.access.Permission;
+import io.mnemograph.api.security.Caller;
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.memory.MemoryDraft;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.recall.RecallService;
-import io.mnemograph.remember.MemoryReader;
 import io.mnemograph.remember.RememberService;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.graphql.Description;
@@ -31,28 +33,40 @@ public class MemoryApi {
 
     private final RememberService remember;
     private final RecallService recall;
-    private final MemoryReader reader;
+    private final MemoryAccess access;
+    private final Caller caller;
     private final MemoryRules rules;
 
-    MemoryApi(RememberService remember, RecallService recall, MemoryReader reader, MnemographConfig config) {
+    MemoryApi(RememberService remember, RecallService recall, MemoryAccess access, Caller caller,
+              MnemographConfig config) {
         this.remember = remember;
         this.recall = recall;
-        this.reader = reader;
+        this.access = access;
+        this.caller = caller;
         this.rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
     }
 
     @Mutation
     @Description("Remembers one thing. Remembering again with a stored (scope, externalId) returns that memory unchanged.")
     public @NonNull MemoryView remember(@Name("input") @NonNull MemoryInput input) {
-        return new MemoryView(remember.remember(draft(null, input)));
+        return new MemoryView(remember.remember(draft(null, input, caller.scope(input.scope, Permission.WRITE))));
     }
 
     @Mutation
     @Description("Remembers a batch, all or nothing, and returns it in input order.")
     public @NonNull List<@NonNull MemoryView> rememberAll(@Name("inputs") @NonNull List<@NonNull MemoryInput> inputs) {
+        // Every input's scope is checked before anything is stored: one outside the key's grants stores nothing.
+        List<String> scopes = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                scopes.add(caller.scope(inputs.get(i).scope, Permission.WRITE));
+            } catch (AccessDeniedException e) {
+                throw new AccessDeniedException("inputs[" + i + "]: " + e.getMessage());
+            }
+        }
         List<MemoryDraft> drafts = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            drafts.add(draft("inputs[" + i + "]", inputs.get(i)));
+            drafts.add(draft("inputs[" + i + "]", inputs.get(i), scopes.get(i)));
         }
         return MemoryView.of(remember.rememberAll(drafts));
     }
@@ -73,9 +87,11 @@ public class MemoryApi {
                     + "0 is an unrelated text, about 1 a strong match (GRAPH adds up to ~0.5 for speaker, session "
                     + "and graph paths). 0.45 returned nothing for any off-topic question in the LoCoMo benchmark.")
             Double minScore) {
-        var request = recall.request(query, scope, limit, strategy, instant(at), instant(from), instant(to),
+        var request = recall.request(query, caller.scope(scope, Permission.READ), limit, strategy, instant(at), instant(from), instant(to),
                 includeSuperseded, minScore);
-        return recall.recall(request).stream().map(RecollectionView::new).toList();
+        var found = recall.recall(request);
+        access.budget().charge(found.size());
+        return found.stream().map(RecollectionView::new).toList();
     }
 
     static Instant instant(OffsetDateTime t) {
@@ -85,17 +101,17 @@ public class MemoryApi {
     @Query
     @Description("One memory by id, or null.")
     public MemoryView memory(@Name("id") @NonNull @Id String id) {
-        return reader.get(id).map(MemoryView::new).orElse(null);
+        return access.find(id).map(MemoryView::new).orElse(null);
     }
 
-    private MemoryDraft draft(String where, MemoryInput in) {
+    private MemoryDraft draft(String where, MemoryInput in, String scope) {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (in.metadata != null) {
             for (EntryInput e : in.metadata) {
                 metadata.put(e.key, e.value);
             }
         }
-        return rules.draft(where, in.content, in.scope, in.sessionId,
+        return rules.draft(where, in.content, scope, in.sessionId,
                 in.occurredAt == null ? null : in.occurredAt.toInstant(), in.externalId, in.keywords, in.tags, metadata);
     }
 }

@@ -1,6 +1,8 @@
 package io.mnemograph.api.graphql;
 
-import io.mnemograph.remember.MemoryReader;
+import io.mnemograph.access.Permission;
+import io.mnemograph.api.security.Caller;
+import io.mnemograph.memory.NotFoundException;
 import io.mnemograph.time.TimeService;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.graphql.Description;
@@ -22,11 +24,13 @@ import java.util.Optional;
 public class TimeApi {
 
     private final TimeService time;
-    private final MemoryReader reader;
+    private final MemoryAccess access;
+    private final Caller caller;
 
-    TimeApi(TimeService time, MemoryReader reader) {
+    TimeApi(TimeService time, MemoryAccess access, Caller caller) {
         this.time = time;
-        this.reader = reader;
+        this.access = access;
+        this.caller = caller;
     }
 
     @Mutation
@@ -35,6 +39,8 @@ public class TimeApi {
     public @NonNull MemoryView supersede(@Name("oldId") @NonNull @Id String oldId,
                                          @Name("newId") @NonNull @Id String newId,
                                          @Name("reason") String reason) {
+        access.require(oldId, Permission.WRITE);
+        access.require(newId, Permission.WRITE);
         return new MemoryView(time.supersede(oldId, newId, reason));
     }
 
@@ -47,18 +53,21 @@ public class TimeApi {
             @Name("from") @Description("Only memories that happened at or after this.") OffsetDateTime from,
             @Name("to") @Description("Only memories that happened at or before this.") OffsetDateTime to,
             @Name("limit") @Description("How many at most, 1..1000; default 100.") Integer limit) {
-        return MemoryView.of(time.timeline(scope, sessionId, MemoryApi.instant(from), MemoryApi.instant(to), limit));
+        String s = caller.scope(scope, Permission.READ);
+        return access.views(time.timeline(s, sessionId, MemoryApi.instant(from), MemoryApi.instant(to), limit));
     }
 
     @Query
     @Description("The sessions of a scope in order of their start.")
     public @NonNull List<@NonNull SessionView> sessions(@Name("scope") String scope) {
-        return time.sessions(scope).stream().map(SessionView::new).toList();
+        return time.sessions(caller.scope(scope, Permission.READ)).stream().map(SessionView::new).toList();
     }
 
     @Query
     @Description("Whether memory a happened before memory b (event time, then arrival). Both must be of one scope.")
     public boolean happenedBefore(@Name("a") @NonNull @Id String a, @Name("b") @NonNull @Id String b) {
+        access.require(a, Permission.READ);
+        access.require(b, Permission.READ);
         return time.happenedBefore(a, b);
     }
 
@@ -66,12 +75,14 @@ public class TimeApi {
     @Description("Forgets a memory: archives it (out of recall and timelines, back with restore), or with hard: true "
             + "erases it and every trace of its content. Answers whether anything changed.")
     public boolean forget(@Name("id") @NonNull @Id String id, @Name("hard") Boolean hard) {
+        access.require(id, Permission.FORGET);
         return time.forget(id, Boolean.TRUE.equals(hard));
     }
 
     @Mutation
     @Description("Brings back a memory forgotten softly.")
     public @NonNull MemoryView restore(@Name("id") @NonNull @Id String id) {
+        access.require(id, Permission.FORGET);
         return new MemoryView(time.restore(id));
     }
 
@@ -82,7 +93,7 @@ public class TimeApi {
 
     @Description("The older memories this one updated.")
     public @NonNull List<@NonNull MemoryView> supersedes(@Source MemoryView m) {
-        return MemoryView.of(reader.getAll(m.memory.supersedes()));
+        return access.readable(m.memory.supersedes());
     }
 
     @Description("The memory just before this one in its session, in event order, or null.")
@@ -96,6 +107,6 @@ public class TimeApi {
     }
 
     private MemoryView one(Optional<String> id) {
-        return id.flatMap(reader::get).map(MemoryView::new).orElse(null);
+        return id.flatMap(access::find).map(MemoryView::new).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package io.mnemograph.graph.embedded;
 
 import io.mnemograph.config.MnemographConfig;
+import io.mnemograph.config.SecurityConfig;
 import io.mnemograph.graph.EmbeddedDatabase;
 import io.mnemograph.graph.GraphStore;
 import jakarta.inject.Singleton;
@@ -13,16 +14,17 @@ import java.util.Optional;
 public class EmbeddedDatabaseFactory implements EmbeddedDatabase.Factory {
 
     private final MnemographConfig config;
+    private final boolean secured;
 
-    EmbeddedDatabaseFactory(MnemographConfig config) {
+    EmbeddedDatabaseFactory(MnemographConfig config, SecurityConfig security) {
         this.config = config;
+        this.secured = security.adminKey().filter(k -> !k.isBlank()).isPresent();
     }
 
     @Override
     public EmbeddedDatabase open() {
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(Path.of(config.dataDir()), config.neo4j());
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(Path.of(config.dataDir()), config.neo4j(), secured);
         GraphStore store = new EmbeddedGraphStore(neo4j.database());
-        boolean bolt = config.neo4j().boltEnabled();
         return new EmbeddedDatabase() {
             @Override
             public GraphStore store() {
@@ -31,7 +33,7 @@ public class EmbeddedDatabaseFactory implements EmbeddedDatabase.Factory {
 
             @Override
             public Optional<String> boltAddress() {
-                return bolt ? Optional.of(neo4j.boltAddress()) : Optional.empty();
+                return neo4j.boltAddress();
             }
 
             @Override

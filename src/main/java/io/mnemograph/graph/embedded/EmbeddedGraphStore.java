@@ -1,6 +1,7 @@
 package io.mnemograph.graph.embedded;
 
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.graph.OffEventLoop;
 import io.mnemograph.graph.Statements;
 import io.mnemograph.graph.Values;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -25,6 +26,7 @@ public final class EmbeddedGraphStore implements GraphStore {
 
     @Override
     public <T> T write(Function<Tx, T> work) {
+        OffEventLoop.check();
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (Transaction tx = db.beginTx()) {
@@ -41,6 +43,7 @@ public final class EmbeddedGraphStore implements GraphStore {
 
     @Override
     public <T> T read(Function<Tx, T> work) {
+        OffEventLoop.check();
         try (Transaction tx = db.beginTx()) {
             return work.apply(new EmbeddedTx(tx));
         }

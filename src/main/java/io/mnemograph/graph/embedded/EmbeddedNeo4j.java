@@ -14,6 +14,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.neo4j.server.configuration.ServerSettings;
 
 /** Starts and stops Neo4j inside this JVM, with its Bolt connector on localhost for Neo4j Browser and cypher-shell. */
@@ -23,18 +25,32 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final GraphDatabaseService db;
     private final String boltAddress;
+    private final boolean boltOn;
 
-    public EmbeddedNeo4j(Path dataDir, MnemographConfig.Neo4j config) {
+    /**
+     * @param secured whether Mnemograph requires keys (an admin key is configured): then Bolt, which bypasses them,
+     *                requires Neo4j's own login (user neo4j, {@code mnemograph.neo4j.bolt-password}) or stays closed
+     */
+    public EmbeddedNeo4j(Path dataDir, MnemographConfig.Neo4j config, boolean secured) {
         JavaModules.openForNeo4j();
         // Neo4j's log4j would otherwise register its own shutdown hook and complain while the JVM exits.
         System.setProperty("log4j2.shutdownHookEnabled", "false");
         SocketAddress bolt = socketAddress(config.boltAddress());
+        Optional<String> password = config.boltPassword().filter(p -> !p.isBlank());
+        boolean boltOn = config.boltEnabled() && (!secured || password.isPresent());
+        if (config.boltEnabled() && !boltOn) {
+            LOG.warn("Bolt connector closed: security is on and mnemograph.neo4j.bolt-password is not set (Neo4j Browser "
+                    + "and cypher-shell need it; docs/security.md)");
+        }
+        if (secured && password.isPresent() && password.get().length() < 8) {
+            throw new IllegalStateException("mnemograph.neo4j.bolt-password must have at least 8 characters");
+        }
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(dataDir.toAbsolutePath())
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, secured)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                .setConfig(BoltConnector.enabled, config.boltEnabled())
+                .setConfig(BoltConnector.enabled, boltOn)
                 .setConfig(BoltConnector.listen_address, bolt)
                 .setConfig(BoltConnector.advertised_address, bolt)
                 // Bolt's Netty would otherwise wait its default quiet period (seconds) on every shutdown.
@@ -49,8 +65,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.dbms = builder.build();
         this.db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         this.boltAddress = bolt.toString();
+        this.boltOn = boltOn;
+        if (secured && boltOn) {
+            // Set on every start, so the configured password is the one in force (also after it changed).
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password.get()));
+        }
         LOG.infof("Embedded Neo4j started on %s in %d ms (Bolt %s)", dataDir.toAbsolutePath(),
-                (System.nanoTime() - t0) / 1_000_000, config.boltEnabled() ? boltAddress : "off");
+                (System.nanoTime() - t0) / 1_000_000, boltOn ? boltAddress + (secured ? ", login required" : "") : "off");
     }
 
     static SocketAddress socketAddress(String hostPort) {
@@ -69,8 +91,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return db;
     }
 
-    public String boltAddress() {
-        return boltAddress;
+    /** The Bolt connector's address, or empty when it is closed. */
+    public Optional<String> boltAddress() {
+        return boltOn ? Optional.of(boltAddress) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mnemograph.graph.server;
 
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.graph.OffEventLoop;
 import io.mnemograph.graph.Statements;
 import io.mnemograph.graph.Values;
 import org.neo4j.driver.Driver;
@@ -27,6 +28,7 @@ public final class DriverGraphStore implements GraphStore {
 
     @Override
     public <T> T write(Function<Tx, T> work) {
+        OffEventLoop.check();
         try (Session session = driver.session(sessionConfig)) {
             // executeWrite retries transient failures and routes to the cluster leader.
             return session.executeWrite(tx -> work.apply(new DriverTx(tx)));
@@ -35,6 +37,7 @@ public final class DriverGraphStore implements GraphStore {
 
     @Override
     public <T> T read(Function<Tx, T> work) {
+        OffEventLoop.check();
         try (Session session = driver.session(sessionConfig)) {
             return session.executeRead(tx -> work.apply(new DriverTx(tx)));
         }
