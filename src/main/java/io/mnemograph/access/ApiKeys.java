@@ -100,6 +100,11 @@ public class ApiKeys {
                 .filter(k -> by.covers(k.scopes())).toList();
     }
 
+    /** Whether a token has the shape of a key's secret (the admin key aside). */
+    public static boolean looksLikeKey(String token) {
+        return token.startsWith("mg_");
+    }
+
     /** The grants of a secret, or empty when it is malformed, unknown, wrong or revoked. */
     public Optional<Grants> authenticate(String secret) {
         Matcher m = SECRET.matcher(secret);

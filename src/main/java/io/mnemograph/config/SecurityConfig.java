@@ -1,6 +1,7 @@
 package io.mnemograph.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.util.Optional;
 
@@ -14,4 +15,23 @@ public interface SecurityConfig {
      * it created. Unset, the server is open and listens on loopback only.
      */
     Optional<String> adminKey();
+
+    /**
+     * JWTs from an identity provider (optional): verified by smallrye-jwt ({@code mp.jwt.verify.publickey.location}
+     * or {@code mp.jwt.verify.publickey}, {@code mp.jwt.verify.issuer}); these claims give a token its grants.
+     */
+    Jwt jwt();
+
+    interface Jwt {
+        /**
+         * The claim that lists a token's scope grants, as a JSON array or a space-separated string: exact scopes or
+         * prefixes ending in *.
+         */
+        @WithDefault("mnemograph_scopes")
+        String scopesClaim();
+
+        /** The claim that lists a token's permissions: READ, WRITE, FORGET, ADMIN. */
+        @WithDefault("mnemograph_permissions")
+        String permissionsClaim();
+    }
 }

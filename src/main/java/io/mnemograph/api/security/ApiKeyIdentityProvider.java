@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 /**
  * Turns a bearer key into the caller's grants: the admin key (every scope), or a key stored in the graph, read on
  * every request so that a revocation holds on the next one, on every replica. The graph is read off the event loop.
+ * Any other token is left to the next provider: a JWT ({@link JwtGrants}).
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -37,10 +38,28 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
-        if (adminKey != null && MessageDigest.isEqual(adminKey, token.getBytes(StandardCharsets.UTF_8))) {
+        if (isAdminKey(token)) {
             return Uni.createFrom().item(CallerIdentity.of(Grants.ADMIN_KEY));
+        }
+        if (!ApiKeys.looksLikeKey(token)) {
+            return Uni.createFrom().nullItem();
         }
         return context.runBlocking(() -> keys.authenticate(token).map(CallerIdentity::of)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked key")));
+    }
+
+    /** Whether a bearer token is for this provider: the admin key or a key's secret (anything else may be a JWT). */
+    boolean handles(String token) {
+        return isAdminKey(token) || ApiKeys.looksLikeKey(token);
+    }
+
+    private boolean isAdminKey(String token) {
+        return adminKey != null && MessageDigest.isEqual(adminKey, token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Before smallrye-jwt's validator, which would refuse our keys as malformed tokens. */
+    @Override
+    public int priority() {
+        return 100;
     }
 }

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 import java.util.Set;
 
 /**
- * Reads {@code Authorization: Bearer <key>} and hands the key to the identity providers ({@link ApiKeyIdentityProvider}).
+ * Reads {@code Authorization: Bearer <key>} and hands the key to the identity providers ({@link ApiKeyIdentityProvider});
+ * a bearer token that is not a key is left to smallrye-jwt's mechanism ({@link JwtGrants}).
  * With security off (no admin key configured) every request is the local user with every grant: the server then
  * listens on loopback only ({@link SecureDefaults}). With security on, a request without a key is anonymous, and the
  * path policies in application.properties answer it 401.
@@ -35,9 +36,11 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     private static final String BEARER = "bearer ";
 
     private final boolean secured;
+    private final ApiKeyIdentityProvider keys;
 
-    ApiKeyMechanism(SecurityConfig config) {
+    ApiKeyMechanism(SecurityConfig config, ApiKeyIdentityProvider keys) {
         this.secured = config.adminKey().filter(k -> !k.isBlank()).isPresent();
+        this.keys = keys;
     }
 
     void checkAtStart(@Observes StartupEvent event, SecurityConfig config) {
@@ -65,6 +68,9 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         String token = header.substring(BEARER.length()).strip();
+        if (!keys.handles(token)) {
+            return Uni.createFrom().nullItem(); // a JWT, perhaps: smallrye-jwt's mechanism comes next
+        }
         var request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
         return providers.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
     }
@@ -73,6 +79,12 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(HttpResponseStatus.UNAUTHORIZED.code(),
                 HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"mnemograph\""));
+    }
+
+    /** Before smallrye-jwt's mechanism: with security off, every request is the local user, bearer header or not. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override

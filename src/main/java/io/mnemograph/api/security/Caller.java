@@ -36,8 +36,8 @@ public class Caller {
     }
 
     /**
-     * The scope a request acts in: the one it names, or when it names none, {@code default} for the admin key and an
-     * open server, and the key's own scope for a key granted exactly one.
+     * The scope a request acts in: the one it names, or when it names none, {@code default} for a caller granted every
+     * scope (the admin key, an open server), and the key's own scope for a key granted exactly one.
      *
      * @throws InvalidInputException when the scope is malformed, or missing for a key granted several
      * @throws AccessDeniedException when the key may not do {@code permission} there
@@ -47,11 +47,11 @@ public class Caller {
         String scope;
         if (requested != null) {
             scope = MemoryRules.scope(requested);
-        } else if (g.keyId() == null) {
+        } else if (g.scopes().contains("*")) {
             scope = MemoryRules.scope(null);
         } else {
-            scope = g.onlyScope().orElseThrow(() -> new InvalidInputException(
-                    "name a scope: this key is granted " + String.join(", ", g.scopes())));
+            scope = g.onlyScope().orElseThrow(() -> new InvalidInputException(g.scopes().isEmpty()
+                    ? "this key is granted no scope" : "name a scope: this key is granted " + String.join(", ", g.scopes())));
         }
         if (!g.allows(scope, permission)) {
             throw new AccessDeniedException("this key has no " + permission + " permission in scope '" + scope + "'");
