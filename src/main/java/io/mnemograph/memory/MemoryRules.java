@@ -124,7 +124,7 @@ public final class MemoryRules {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

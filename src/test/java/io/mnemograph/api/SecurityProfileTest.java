@@ -459,4 +459,205 @@ class SecurityProfileTest {
         assertEquals(SECRET_A, ok(w.keyA(), "query($id: ID!) { memory(id: $id) { content } }", vars("id", w.a1()))
                 .getString("data.memory.content"));
     }
+    /**
+     * A property-based fuzz of the schema's inputs, as key F of its own scope: random strings (unicode, controls, lone
+     * surrogates, Lucene and JSON specials, sizes past the limits), dates valid and not, numbers at the edges, ids of
+     * its own memories, of scope A and of nothing. Never a server error, never a stack trace (checked in every answer),
+     * never scope A's content, and a write that answers with an error stores nothing. The seed is printed on failure.
+     */
+    @Test
+    void fuzzedInputsNeverBreakTheServerLeakOrStoreOnError() {
+        World w = world();
+        long seed = Long.getLong("fuzz.seed", 20261204L);
+        java.util.Random rnd = new java.util.Random(seed);
+        String f = freshScope("fuzz");
+        String keyF = ok(ADMIN, CREATE_KEY, vars("n", "fuzz", "s", List.of(f), "p", List.of("READ", "WRITE", "FORGET")))
+                .getString("data.createApiKey.secret");
+        List<String> ids = new ArrayList<>(List.of(w.a1(), w.a2(), w.b1()));
+        ids.add(ok(keyF, REMEMBER, vars("i", vars("content", "A fuzzed scope's first memory.", "scope", f)))
+                .getString("data.remember.id"));
+        Map<String, Object> aBefore = snapshot(w);
+        String[] ops = {"remember", "rememberAll", "recall", "memory", "neighbors", "timeline", "sessions",
+                "happenedBefore", "link", "unlink", "supersede", "forget", "restore", "revert"};
+        for (int i = 0; i < 300; i++) {
+            String op = ops[rnd.nextInt(ops.length)];
+            String where = "seed " + seed + ", call " + i + " (" + op + ")";
+            Map<String, Object> v = new LinkedHashMap<>();
+            String q = switch (op) {
+                case "remember" -> {
+                    v.put("i", input(rnd, f, w));
+                    yield REMEMBER;
+                }
+                case "rememberAll" -> {
+                    List<Object> inputs = new ArrayList<>();
+                    for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+                        inputs.add(input(rnd, f, w));
+                    }
+                    v.put("i", inputs);
+                    yield "mutation($i: [MemoryInput!]!) { rememberAll(inputs: $i) { id scope } }";
+                }
+                case "recall" -> {
+                    v.put("q", text(rnd));
+                    v.put("s", scope(rnd, f, w));
+                    v.put("l", number(rnd));
+                    v.put("st", pick(rnd, "GRAPH", "VECTOR", "FULLTEXT", "HYBRID", "NONE", ""));
+                    v.put("at", date(rnd));
+                    v.put("from", date(rnd));
+                    v.put("min", rnd.nextBoolean() ? null : rnd.nextGaussian() * 10);
+                    yield "query($q: String!, $s: String, $l: Int, $st: RecallStrategy, $at: DateTime, $from: DateTime, "
+                            + "$min: Float) { recall(query: $q, scope: $s, limit: $l, strategy: $st, at: $at, from: $from, "
+                            + "minScore: $min) { score reasons memory { id scope content } } }";
+                }
+                case "memory" -> {
+                    v.put("id", id(rnd, ids));
+                    yield "query($id: ID!) { memory(id: $id) { id scope content links { memory { id content } } } }";
+                }
+                case "neighbors" -> {
+                    v.put("id", id(rnd, ids));
+                    v.put("d", number(rnd));
+                    yield "query($id: ID!, $d: Int) { neighbors(id: $id, depth: $d) { id content } }";
+                }
+                case "timeline" -> {
+                    v.put("s", scope(rnd, f, w));
+                    v.put("sid", rnd.nextBoolean() ? null : text(rnd));
+                    v.put("from", date(rnd));
+                    v.put("to", date(rnd));
+                    v.put("l", number(rnd));
+                    yield "query($s: String, $sid: String, $from: DateTime, $to: DateTime, $l: Int) { timeline(scope: $s, "
+                            + "sessionId: $sid, from: $from, to: $to, limit: $l) { id content } }";
+                }
+                case "sessions" -> {
+                    v.put("s", scope(rnd, f, w));
+                    yield "query($s: String) { sessions(scope: $s) { id memoryCount } }";
+                }
+                case "happenedBefore" -> {
+                    v.put("a", id(rnd, ids));
+                    v.put("b", id(rnd, ids));
+                    yield "query($a: ID!, $b: ID!) { happenedBefore(a: $a, b: $b) }";
+                }
+                case "link", "supersede" -> {
+                    v.put("a", id(rnd, ids));
+                    v.put("b", id(rnd, ids));
+                    v.put("r", rnd.nextBoolean() ? null : text(rnd));
+                    yield op.equals("link") ? "mutation($a: ID!, $b: ID!, $r: String) { link(from: $a, to: $b, reason: $r) { reason memory { id } } }"
+                            : "mutation($a: ID!, $b: ID!, $r: String) { supersede(oldId: $a, newId: $b, reason: $r) { id } }";
+                }
+                case "unlink" -> {
+                    v.put("a", id(rnd, ids));
+                    v.put("b", id(rnd, ids));
+                    yield "mutation($a: ID!, $b: ID!) { unlink(from: $a, to: $b) }";
+                }
+                case "forget" -> {
+                    v.put("id", id(rnd, ids));
+                    v.put("h", rnd.nextInt(4) == 0);
+                    yield "mutation($id: ID!, $h: Boolean) { forget(id: $id, hard: $h) }";
+                }
+                case "restore" -> {
+                    v.put("id", id(rnd, ids));
+                    yield "mutation($id: ID!) { restore(id: $id) { id status } }";
+                }
+                default -> {
+                    v.put("id", rnd.nextBoolean() ? w.revisionA() : id(rnd, ids));
+                    yield "mutation($id: ID!) { revert(revisionId: $id) { id content } }";
+                }
+            };
+            int before = op.startsWith("remember") ? count(f) : -1;
+            Bearer.Answer a = call(keyF, q, v);
+            assertTrue(a.status() < 500, () -> where + ": HTTP " + a.status() + " " + a.body());
+            assertFalse(a.body().contains("7391"), () -> where + ": scope A's content leaked: " + a.body());
+            if (a.status() == 200 && !a.failed() && op.startsWith("remember")) {
+                if (op.equals("remember")) {
+                    ids.add(a.json().getString("data.remember.id"));
+                } else {
+                    ids.addAll(a.json().getList("data.rememberAll.id"));
+                }
+            } else if (before >= 0) {
+                assertEquals(before, count(f), () -> where + ": a write that failed stored something: " + a.body());
+            }
+        }
+        given().when().get("/q/health/ready").then().statusCode(200);
+        assertEquals(aBefore, snapshot(w), "the fuzz changed scope A");
+    }
+
+    private int count(String scope) {
+        return ok(ADMIN, "query($s: String) { timeline(scope: $s, limit: 1000) { id } }", vars("s", scope))
+                .getList("data.timeline").size();
+    }
+
+    private static Map<String, Object> input(java.util.Random rnd, String f, World w) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("content", rnd.nextInt(10) == 0 ? "y".repeat(32_700 + rnd.nextInt(200)) : text(rnd));
+        in.put("scope", scope(rnd, f, w));
+        if (rnd.nextBoolean()) {
+            in.put("sessionId", text(rnd));
+        }
+        if (rnd.nextBoolean()) {
+            in.put("occurredAt", date(rnd));
+        }
+        if (rnd.nextInt(3) == 0) {
+            in.put("externalId", text(rnd));
+        }
+        if (rnd.nextInt(3) == 0) {
+            in.put("tags", List.of(text(rnd), text(rnd)));
+        }
+        if (rnd.nextInt(3) == 0) {
+            in.put("keywords", java.util.Collections.nCopies(rnd.nextInt(80), text(rnd)));
+        }
+        if (rnd.nextInt(4) == 0) {
+            in.put("metadata", List.of(Map.of("key", text(rnd), "value", text(rnd))));
+        }
+        return in;
+    }
+
+    private static final String[] PIECES = {"a", "Z", "7", " ", "\n", "\t", "\"", "\\", "'", "{", "}", "[", "]", "(", ")",
+            "*", "?", ":", "~", "^", "!", "/", "+", "-", "&&", "||", "é", "漢字", "😀", "\u202E", "\u200B", "\u0000",
+            "\u0007", "\uD800", "\uFFFF", "MATCH (n) DETACH DELETE n", "') RETURN 1 //", "$ids", "${x}", "%s", "<script>",
+            "null", "-1", "1e309", "2024-05-01", "last week", "vault code"};
+
+    private static String text(java.util.Random rnd) {
+        int n = rnd.nextInt(12) == 0 ? 0 : 1 + rnd.nextInt(rnd.nextInt(8) == 0 ? 400 : 12);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(PIECES[rnd.nextInt(PIECES.length)]);
+        }
+        return b.toString();
+    }
+
+    private static String scope(java.util.Random rnd, String f, World w) {
+        return switch (rnd.nextInt(10)) {
+            case 0 -> w.a();
+            case 1 -> w.b();
+            case 2, 3 -> text(rnd);
+            case 4 -> null;
+            default -> f;
+        };
+    }
+
+    private static Object date(java.util.Random rnd) {
+        return switch (rnd.nextInt(8)) {
+            case 0 -> null;
+            case 1 -> pick(rnd, "2023-13-45T00:00:00Z", "yesterday", "", "+999999999-12-31T23:59:59Z",
+                    "1970-01-01T00:00:00+25:00", "0000-00-00", "2024-02-30T10:00:00Z");
+            case 2 -> rnd.nextInt(); // a number where a date belongs
+            default -> String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", 1 + rnd.nextInt(9999), 1 + rnd.nextInt(12),
+                    1 + rnd.nextInt(28), rnd.nextInt(24), rnd.nextInt(60), rnd.nextInt(60));
+        };
+    }
+
+    private static Object number(java.util.Random rnd) {
+        return pick(rnd, null, -1, 0, 1, 3, 10, 1000, 1001, Integer.MAX_VALUE, Integer.MIN_VALUE, "ten", 2.5);
+    }
+
+    private static String id(java.util.Random rnd, List<String> ids) {
+        return switch (rnd.nextInt(6)) {
+            case 0 -> java.util.UUID.randomUUID().toString();
+            case 1 -> text(rnd);
+            default -> ids.get(rnd.nextInt(ids.size()));
+        };
+    }
+
+    @SafeVarargs
+    private static <T> T pick(java.util.Random rnd, T... options) {
+        return options[rnd.nextInt(options.length)];
+    }
 }

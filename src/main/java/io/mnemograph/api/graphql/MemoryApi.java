@@ -4,6 +4,7 @@ import io.mnemograph.access.AccessDeniedException;
 import io.mnemograph.access.Permission;
 import io.mnemograph.api.security.Caller;
 import io.mnemograph.config.MnemographConfig;
+import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.MemoryDraft;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.recall.RecallService;
@@ -21,6 +22,7 @@ import io.mnemograph.memory.RecallStrategy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +106,18 @@ public class MemoryApi {
         return access.find(id).map(MemoryView::new).orElse(null);
     }
 
+    private static Instant occurredAt(String where, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException((where == null ? "" : where + ": ") + "occurredAt '" + MemoryRules.abbreviate(text)
+                    + "' is not an ISO-8601 date-time with an offset, such as 2024-05-01T10:00:00Z");
+        }
+    }
+
     private MemoryDraft draft(String where, MemoryInput in, String scope) {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (in.metadata != null) {
@@ -112,6 +126,6 @@ public class MemoryApi {
             }
         }
         return rules.draft(where, in.content, scope, in.sessionId,
-                in.occurredAt == null ? null : in.occurredAt.toInstant(), in.externalId, in.keywords, in.tags, metadata);
+                occurredAt(where, in.occurredAt), in.externalId, in.keywords, in.tags, metadata);
     }
 }

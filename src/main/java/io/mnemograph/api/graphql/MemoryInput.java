@@ -1,10 +1,11 @@
 package io.mnemograph.api.graphql;
 
+import io.smallrye.graphql.api.Scalar;
+import io.smallrye.graphql.api.ToScalar;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 @Input("MemoryInput")
@@ -18,7 +19,10 @@ public class MemoryInput {
     @Description("The episode it belongs to: one conversation, one task run.")
     public String sessionId;
     @Description("When it happened (event time). Default: the time of recording.")
-    public OffsetDateTime occurredAt;
+    // Read as text and parsed in MemoryApi: a malformed date inside an input object would otherwise fail in SmallRye's
+    // argument transformation, whose message names our Java class.
+    @ToScalar(Scalar.DateTime.class)
+    public String occurredAt;
     @Description("The caller's id, unique per scope: remembering it again returns the stored memory unchanged.")
     public String externalId;
     @Description("Keywords the caller already knows; the agent adds its own.")
