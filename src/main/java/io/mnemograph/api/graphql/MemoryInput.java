@@ -18,7 +18,7 @@ public class MemoryInput {
     public String scope;
     @Description("The episode it belongs to: one conversation, one task run.")
     public String sessionId;
-    @Description("When it happened (event time). Default: the time of recording.")
+    @Description("When it happened (event time). Default: the time of recording. (ISO-8601)")
     // Read as text and parsed in MemoryApi: a malformed date inside an input object would otherwise fail in SmallRye's
     // argument transformation, whose message names our Java class.
     @ToScalar(Scalar.DateTime.class)
