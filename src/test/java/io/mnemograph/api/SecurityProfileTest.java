@@ -1,5 +1,6 @@
 package io.mnemograph.api;
 
+import io.mnemograph.graph.GraphProvider;
 import io.mnemograph.graph.GraphStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,13 +48,24 @@ class SecurityProfileTest {
 
     static final String ADMIN = "test-admin-key-" + "x".repeat(32);
     static final String SECRET_A = "The vault code of scope A is 7391, in the red notebook.";
+    static final String BOLT_PASSWORD = "bolt-test-password";
 
     public static class Secured implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("mnemograph.security.admin-key", ADMIN,
                     "mnemograph.limits.max-memories-per-request", "60",
-                    "quarkus.http.limits.max-body-size", "2M");
+                    "quarkus.http.limits.max-body-size", "2M",
+                    "mnemograph.neo4j.bolt-password", BOLT_PASSWORD,
+                    "mnemograph.neo4j.bolt-address", "localhost:" + freePort());
+        }
+
+        private static int freePort() {
+            try (var socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -63,6 +75,8 @@ class SecurityProfileTest {
     Vertx vertx;
     @Inject
     GraphStore store;
+    @Inject
+    GraphProvider graph;
 
     static final String REMEMBER = "mutation($i: MemoryInput!) { remember(input: $i) { id scope } }";
     static final String CREATE_KEY = """
@@ -134,6 +148,24 @@ class SecurityProfileTest {
         given().when().get("/graphql/schema.graphql").then().statusCode(401);
         // what tells nothing about memories stays open: health for probes
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** Bolt bypasses the keys: with security on it asks for Neo4j's login (the Browser then shows its login form). */
+    @Test
+    void embeddedBoltRequiresTheConfiguredLogin() {
+        String bolt = "bolt://" + graph.embeddedBoltAddress().orElseThrow(() -> new AssertionError("Bolt is closed"));
+        try (var driver = org.neo4j.driver.GraphDatabase.driver(bolt, org.neo4j.driver.AuthTokens.basic("neo4j", BOLT_PASSWORD));
+             var session = driver.session()) {
+            assertEquals(1L, session.run("RETURN 1 AS one").single().get("one").asLong());
+        }
+        for (var auth : List.of(org.neo4j.driver.AuthTokens.none(), org.neo4j.driver.AuthTokens.basic("neo4j", "wrong-password"))) {
+            try (var driver = org.neo4j.driver.GraphDatabase.driver(bolt, auth); var session = driver.session()) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(org.neo4j.driver.exceptions.ClientException.class,
+                        () -> session.run("MATCH (m:Memory) RETURN m.content LIMIT 1").consume());
+                assertTrue(e instanceof org.neo4j.driver.exceptions.AuthenticationException
+                        || e.getMessage().toLowerCase().contains("auth"), e.toString());
+            }
+        }
     }
 
     @Test

@@ -22,6 +22,31 @@ public abstract class GraphStoreContract {
 
     protected abstract GraphStore store();
 
+    /** Graph work blocks: on a Vert.x event loop it would stall every request that loop serves, so it is refused. */
+    @Test
+    void refusesToRunOnAVertxEventLoopAndRunsOnAnyOtherThread() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+            vertx.runOnContext(v -> {
+                try {
+                    store().query("health/ping", Map.of());
+                    failure.complete(null);
+                } catch (Throwable t) {
+                    failure.complete(t);
+                }
+            });
+            Throwable t = failure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(t instanceof IllegalStateException && t.getMessage().contains("event-loop"), String.valueOf(t));
+            java.util.concurrent.CompletableFuture<Object> worker = new java.util.concurrent.CompletableFuture<>();
+            vertx.executeBlocking(() -> store().query("health/ping", Map.of()))
+                    .onComplete(r -> worker.complete(r.succeeded() ? r.result() : r.cause()));
+            assertTrue(worker.get(30, java.util.concurrent.TimeUnit.SECONDS) instanceof List<?>);
+        } finally {
+            vertx.close();
+        }
+    }
+
     static final float[] VECTOR = unit(384, 1);
 
     static float[] unit(int n, int hot) {

@@ -11,6 +11,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 import java.nio.file.Path;
@@ -68,8 +69,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.boltOn = boltOn;
         if (secured && boltOn) {
             // Set on every start, so the configured password is the one in force (also after it changed).
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password.get()));
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password.get()));
+            } catch (QueryExecutionException e) {
+                // Neo4j refuses to set the password it already has: then there is nothing to do.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    throw e;
+                }
+            }
         }
         LOG.infof("Embedded Neo4j started on %s in %d ms (Bolt %s)", dataDir.toAbsolutePath(),
                 (System.nanoTime() - t0) / 1_000_000, boltOn ? boltAddress + (secured ? ", login required" : "") : "off");
