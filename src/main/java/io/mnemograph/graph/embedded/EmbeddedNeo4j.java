@@ -43,6 +43,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             LOG.warn("Bolt connector closed: security is on and mnemograph.neo4j.bolt-password is not set (Neo4j Browser "
                     + "and cypher-shell need it; docs/security.md)");
         }
+        if (boltOn && !secured && !bolt.getHostname().equals("localhost") && !bolt.getHostname().startsWith("127.")
+                && !bolt.getHostname().equals("::1")) {
+            LOG.warnf("Bolt listens on %s without a login: anyone who reaches it reads and changes every scope "
+                    + "(set an admin key and mnemograph.neo4j.bolt-password; docs/security.md)", bolt);
+        }
         if (secured && password.isPresent() && password.get().length() < 8) {
             throw new IllegalStateException("mnemograph.neo4j.bolt-password must have at least 8 characters");
         }
