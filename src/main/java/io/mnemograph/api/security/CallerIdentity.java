@@ -7,8 +7,11 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 import java.util.Optional;
 
-/** A Quarkus identity that carries the caller's grants; its roles are its permissions. */
-final class CallerIdentity {
+/**
+ * A Quarkus identity that carries the caller's grants; its roles are its permissions. Doors other than GraphQL (a
+ * Vert.x route, an MCP tool) read the grants of their request's identity with {@link #grants(SecurityIdentity)}.
+ */
+public final class CallerIdentity {
 
     static final String GRANTS = "mnemograph.grants";
 
@@ -25,7 +28,8 @@ final class CallerIdentity {
         return b.build();
     }
 
-    static Optional<Grants> grants(SecurityIdentity identity) {
+    /** The grants of an identity: empty for an anonymous one (no valid key, with security on). */
+    public static Optional<Grants> grants(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? Optional.empty()
                 : Optional.ofNullable(identity.getAttribute(GRANTS));
     }
