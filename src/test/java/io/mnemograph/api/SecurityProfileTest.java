@@ -71,6 +71,8 @@ class SecurityProfileTest {
 
     @TestHTTPResource("/graphql")
     URI graphql;
+    @TestHTTPResource("/")
+    URI base;
     @Inject
     Vertx vertx;
     @Inject
@@ -148,6 +150,41 @@ class SecurityProfileTest {
         given().when().get("/graphql/schema.graphql").then().statusCode(401);
         // what tells nothing about memories stays open: health for probes
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /**
+     * MCP takes the same keys: none is refused 401, and every tool (read from tools/list: a new tool without a row
+     * fails) keeps key B out of scope A, while A's own key works.
+     */
+    @Test
+    void mcpToolsKeepScopesApartLikeGraphQL() {
+        World w = world();
+        assertEquals(401, given().contentType("application/json").accept("application/json, text/event-stream")
+                .body(Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of()))
+                .when().post("/mcp").then().extract().statusCode());
+        Map<String, Map<String, Object>> denied = new LinkedHashMap<>();
+        denied.put("recall", Map.of("query", "vault code", "scope", w.a()));
+        denied.put("timeline", Map.of("scope", w.a()));
+        denied.put("sessions", Map.of("scope", w.a()));
+        denied.put("memory", Map.of("id", w.a1()));
+        denied.put("remember", Map.of("content", "intruder 55507", "scope", w.a()));
+        denied.put("forget", Map.of("id", w.a1(), "hard", true));
+        denied.put("restore", Map.of("id", w.a1()));
+        denied.put("supersede", Map.of("oldId", w.a1(), "newId", w.a2()));
+        Map<String, Object> before = snapshot(w);
+        try (var b = new io.mnemograph.api.mcp.Mcp(base, w.keyB()); var a = new io.mnemograph.api.mcp.Mcp(base, w.keyA())) {
+            Set<String> tools = new TreeSet<>(b.tools().tools().stream().map(t -> t.name()).toList());
+            assertEquals(tools, new TreeSet<>(denied.keySet()), "MCP tools without a row in this test");
+            for (var e : denied.entrySet()) {
+                var r = b.call(e.getKey(), e.getValue());
+                String text = io.mnemograph.api.mcp.Mcp.text(r);
+                assertEquals(Boolean.TRUE, r.isError(), e.getKey() + ": " + text);
+                assertFalse(text.contains("7391") || text.contains("Exception"), text);
+            }
+            assertTrue(io.mnemograph.api.mcp.Mcp.text(a.call("recall", Map.of("query", "vault code red notebook")))
+                    .contains("7391"), "key A recalls its own scope through MCP");
+        }
+        assertEquals(before, snapshot(w), "a refused MCP call changed scope A");
     }
 
     /** Bolt bypasses the keys: with security on it asks for Neo4j's login (the Browser then shows its login form). */

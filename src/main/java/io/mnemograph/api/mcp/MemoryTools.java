@@ -1,15 +1,12 @@
 package io.mnemograph.api.mcp;
 
-import io.mnemograph.access.AccessDeniedException;
 import io.mnemograph.access.Permission;
-import io.mnemograph.api.graphql.LimitExceededException;
 import io.mnemograph.api.graphql.MemoryAccess;
 import io.mnemograph.api.security.Caller;
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRules;
-import io.mnemograph.memory.NotFoundException;
 import io.mnemograph.memory.RecallStrategy;
 import io.mnemograph.memory.Recollection;
 import io.mnemograph.memory.Session;
@@ -22,7 +19,6 @@ import io.quarkiverse.mcp.server.TextContent;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkiverse.mcp.server.WrapBusinessError;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Singleton;
 
@@ -41,8 +37,7 @@ import java.util.Map;
  */
 @Singleton
 @Blocking
-@WrapBusinessError({InvalidInputException.class, NotFoundException.class, AccessDeniedException.class,
-        LimitExceededException.class})
+@ToolErrors
 public class MemoryTools {
 
     private final RememberService remember;
