@@ -74,6 +74,29 @@ public final class InProcessVectorIndex implements MemoryVectors {
     }
 
     @Override
+    public long held() {
+        return sum(ScopeVectors::size);
+    }
+
+    @Override
+    public long heapBytes() {
+        return sum(ScopeVectors::heapBytes);
+    }
+
+    private long sum(java.util.function.ToLongFunction<ScopeVectors> f) {
+        long total = 0;
+        for (Shelf shelf : scopes.values()) {
+            shelf.lock.readLock().lock();
+            try {
+                total += f.applyAsLong(shelf.vectors);
+            } finally {
+                shelf.lock.readLock().unlock();
+            }
+        }
+        return total;
+    }
+
+    @Override
     public boolean holds(String id) {
         return held(id) != null;
     }

@@ -34,6 +34,12 @@ public interface MemoryVectors {
      */
     void added(String scope, List<String> ids, List<Long> seqs, List<float[]> vectors);
 
+    /** How many vectors the process holds now (a gauge at /q/metrics). */
+    long held();
+
+    /** About how much heap the held vectors take, in bytes (a gauge at /q/metrics). */
+    long heapBytes();
+
     /** Forgets these memories (erased); an id not held is ignored. */
     void removed(Collection<String> ids);
 

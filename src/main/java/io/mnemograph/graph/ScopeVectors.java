@@ -45,6 +45,12 @@ final class ScopeVectors {
         return size;
     }
 
+    /** About the heap this scope's vectors take: the arrays, and ~100 bytes a memory for its id and position. */
+    long heapBytes() {
+        return 4L * data.length + 8L * seqs.length + 8L * ids.length + (codes == null ? 0 : 8L * codes.length)
+                + 100L * size;
+    }
+
     boolean holds(String id) {
         return position.containsKey(id);
     }

@@ -12,6 +12,7 @@ import io.mnemograph.memory.RecallRequest;
 import io.mnemograph.memory.RecallStrategy;
 import io.mnemograph.memory.VectorReach;
 import io.mnemograph.memory.Recollection;
+import io.mnemograph.metrics.Metrics;
 import io.mnemograph.remember.MemoryReader;
 import io.mnemograph.remember.RememberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,11 @@ public class RecallService {
     private final int maxLimit;
     private final TimeRanking time;
     private final MemoryVectors vectors;
+    private final Metrics metrics;
 
     RecallService(GraphStore store, Embedder embedder, MemoryReader reader, InstantSource clock,
-                  MnemographConfig config, TimeRanking time, MemoryVectors vectors) {
+                  MnemographConfig config, TimeRanking time, MemoryVectors vectors, Metrics metrics) {
+        this.metrics = metrics;
         this.time = time;
         this.vectors = vectors;
         this.store = store;
@@ -83,7 +86,7 @@ public class RecallService {
 
     /** Recalls with the default tuning (the one docs/benchmarks.md measured). */
     public List<Recollection> recall(RecallRequest r) {
-        return recall(r, RecallTuning.DEFAULT);
+        return metrics.recall(r.strategy().name(), () -> recall(r, RecallTuning.DEFAULT));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.mnemograph.agent.NoteRequest;
 import io.mnemograph.agent.Words;
 import io.mnemograph.config.MnemographConfig;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.metrics.Metrics;
 import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.time.TimeService;
@@ -42,9 +43,11 @@ public class Evolver {
     private final int candidates;
     private final TimeService time;
     private final MemoryVectors embeddings;
+    private final Metrics metrics;
 
     Evolver(GraphStore store, MemoryAgent agent, InstantSource clock, MemoryEvents events, MnemographConfig config,
-            TimeService time, MemoryVectors embeddings) {
+            TimeService time, MemoryVectors embeddings, Metrics metrics) {
+        this.metrics = metrics;
         this.time = time;
         this.embeddings = embeddings;
         this.store = store;
@@ -60,10 +63,13 @@ public class Evolver {
             return;
         }
         try {
-            List<MemoryEvents.Event> done = store.write(tx -> evolve(tx, ids));
+            List<MemoryEvents.Event> done = metrics.agentStep(() -> store.write(tx -> evolve(tx, ids)));
+            metrics.agentMade(done.stream().filter(e -> e.kind().equals("linked")).count(),
+                    done.stream().filter(e -> e.kind().equals("evolved")).count());
             events.publishAll(done);
         } catch (RuntimeException batchFailure) {
             if (ids.size() == 1) {
+                metrics.agentFailed(1);
                 LOG.warnf(batchFailure, "Memory %s stays pending: the agent's step failed", ids.get(0));
                 return;
             }

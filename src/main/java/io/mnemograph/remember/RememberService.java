@@ -6,6 +6,7 @@ import io.mnemograph.graph.GraphStore;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryDraft;
+import io.mnemograph.metrics.Metrics;
 import io.mnemograph.memory.MemoryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,9 +38,11 @@ public class RememberService {
     private final Evolver evolver;
     private final int maxBatch;
     private final MemoryVectors embeddings;
+    private final Metrics metrics;
 
     RememberService(GraphStore store, Embedder embedder, InstantSource clock, Evolver evolver, MnemographConfig config,
-                    MemoryVectors embeddings) {
+                    MemoryVectors embeddings, Metrics metrics) {
+        this.metrics = metrics;
         this.embeddings = embeddings;
         this.store = store;
         this.embedder = embedder;
@@ -49,7 +52,7 @@ public class RememberService {
     }
 
     public Memory remember(MemoryDraft draft) {
-        return rememberAll(List.of(draft)).get(0);
+        return metrics.remember("remember", 1, () -> store(List.of(draft)).get(0));
     }
 
     /**
@@ -57,6 +60,10 @@ public class RememberService {
      * batch, gives back that memory unchanged. Returns the memories in input order.
      */
     public List<Memory> rememberAll(List<MemoryDraft> drafts) {
+        return metrics.remember("rememberAll", drafts.size(), () -> store(drafts));
+    }
+
+    private List<Memory> store(List<MemoryDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
         }

@@ -39,6 +39,17 @@ public final class RecentVectors implements MemoryVectors {
     }
 
     @Override
+    public synchronized long held() {
+        return entries.size();
+    }
+
+    @Override
+    public synchronized long heapBytes() {
+        // each entry: its float[] (header + 4 bytes a number), the id string and the map's node
+        return entries.values().stream().mapToLong(v -> 16L + 4L * v.length + 120L).sum();
+    }
+
+    @Override
     public synchronized void removed(Collection<String> ids) {
         ids.forEach(entries::remove);
     }
