@@ -37,6 +37,10 @@ import java.util.stream.Collectors;
  * <p>The exact message (tool calls, names, attributes) travels as LangChain4j JSON in the memory's metadata, so
  * {@link #getMessages} gives back what was stored; memories written into the session by others are read from their
  * {@code "role: text"} content.
+ *
+ * <p>With a {@link MnemographContentRetriever} in the same AiServices, set
+ * {@code storeRetrievedContentInChatMemory(false)}: otherwise LangChain4j stores the user's message with the recalled
+ * memories appended, and they are remembered a second time inside it.
  */
 public final class MnemographChatMemoryStore implements ChatMemoryStore {
 

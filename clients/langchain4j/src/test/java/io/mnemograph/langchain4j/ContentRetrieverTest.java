@@ -7,7 +7,10 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.MemoryId;
+import dev.langchain4j.service.UserMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +40,10 @@ class ContentRetrieverTest {
 
     interface Assistant {
         String chat(String question);
+    }
+
+    interface ChattingAssistant {
+        String chat(@MemoryId String conversationId, @UserMessage String message);
     }
 
     private static WireMockServer openAi;
@@ -93,6 +100,33 @@ class ContentRetrieverTest {
 
         String prompt = onlyPromptSent();
         assertFalse(prompt.contains("Turing"), "another scope's memory leaked into the prompt: " + prompt);
+    }
+
+    @Test
+    void an_assistant_with_the_store_as_its_chat_memory_sends_the_earlier_turns() {
+        String scope = scope();
+        ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl() + "/v1").apiKey("test-key")
+                .modelName("gpt-4o-mini").build();
+        MnemographChatMemoryStore store = MnemographChatMemoryStore.builder().client(client).scope(scope).build();
+        ChattingAssistant assistant = AiServices.builder(ChattingAssistant.class)
+                .chatModel(model)
+                .contentRetriever(MnemographContentRetriever.builder().client(client).scope(scope).build())
+                .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(20)
+                        .chatMemoryStore(store).build())
+                // otherwise the recalled memories are stored again inside the user's message
+                .storeRetrievedContentInChatMemory(false)
+                .build();
+
+        assistant.chat("conv-1", "My sister Alice has a cat called Turing.");
+        assistant.chat("conv-1", "What is her cat's name?");
+
+        List<LoggedRequest> requests = openAi.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
+        assertEquals(2, requests.size());
+        String second = requests.get(1).getBodyAsString();
+        assertTrue(second.contains("My sister Alice has a cat called Turing.") && second.contains(ANSWER), second);
+        assertEquals(List.of("user: My sister Alice has a cat called Turing.", "assistant: " + ANSWER,
+                        "user: What is her cat's name?", "assistant: " + ANSWER),
+                client.timeline(scope, "conv-1", null, null).stream().map(Memory::content).toList());
     }
 
     @Test
