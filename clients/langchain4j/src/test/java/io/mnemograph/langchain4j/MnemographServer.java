@@ -69,6 +69,8 @@ final class MnemographServer implements AutoCloseable {
         builder.environment().remove("MNEMOGRAPH_SECURITY_ADMIN_KEY");
         builder.environment().putAll(env);
         Process process = builder.start();
+        // should the test JVM be stopped before JUnit closes the server, the server must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         MnemographServer server = new MnemographServer(process, dataDir, log, "http://127.0.0.1:" + httpPort);
         try {
             server.awaitReady();
