@@ -12,7 +12,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +50,8 @@ public final class MnemographChatMemoryStore implements ChatMemoryStore {
 
     // the server's limit on one metadata value
     private static final int CHUNK = 4096;
+    // the index of a memory someone else wrote into the session (it has none of ours)
+    private static final int FOREIGN = -1;
     // the server's largest timeline page
     private static final int PAGE = 1000;
 
@@ -117,7 +118,7 @@ public final class MnemographChatMemoryStore implements ChatMemoryStore {
         if (fresh.isEmpty()) {
             return;
         }
-        int next = stored.stream().mapToInt(Stored::index).max().orElse(-1) + 1;
+        int next = stored.stream().mapToInt(Stored::index).max().orElse(FOREIGN) + 1;
         List<MemoryInput> inputs = new ArrayList<>();
         for (ChatMessage message : fresh) {
             int index = next++;
@@ -150,15 +151,14 @@ public final class MnemographChatMemoryStore implements ChatMemoryStore {
             return "user: " + text;
         }
         if (message instanceof AiMessage ai) {
-            StringBuilder text = new StringBuilder("assistant: ");
-            if (ai.text() != null) {
-                text.append(ai.text());
+            List<String> parts = new ArrayList<>();
+            if (ai.text() != null && !ai.text().isBlank()) {
+                parts.add(ai.text());
             }
             if (ai.hasToolExecutionRequests()) {
-                ai.toolExecutionRequests().forEach(request -> text.append(text.length() > 11 ? "\n" : "")
-                        .append("calls ").append(request.name()).append(request.arguments()));
+                ai.toolExecutionRequests().forEach(call -> parts.add("calls " + call.name() + call.arguments()));
             }
-            return text.toString();
+            return "assistant: " + String.join("\n", parts);
         }
         if (message instanceof SystemMessage system) {
             return "system: " + system.text();
@@ -191,7 +191,7 @@ public final class MnemographChatMemoryStore implements ChatMemoryStore {
                 break;
             }
         }
-        stored.sort(Comparator.comparingInt(Stored::index));
+        // timeline order is the conversation's order: each update is stored after the previous one, in message order
         return stored;
     }
 
@@ -208,8 +208,7 @@ public final class MnemographChatMemoryStore implements ChatMemoryStore {
         try {
             index = Integer.parseInt(metadata.getOrDefault(INDEX, ""));
         } catch (NumberFormatException e) {
-            // written by someone else: after ours, in timeline order (the sort is stable)
-            index = Integer.MAX_VALUE;
+            index = FOREIGN;
         }
         return new Stored(memory.id(), index, message, ChatMessageSerializer.messageToJson(message));
     }

@@ -124,6 +124,20 @@ class ChatMemoryStoreTest {
     }
 
     @Test
+    void a_memory_written_into_the_session_by_others_is_read_from_its_content() {
+        client.remember(MemoryInput.of("user: I wrote this through GraphQL.", scope).withSessionId("conv-shared"));
+
+        List<ChatMessage> read = store.getMessages("conv-shared");
+        assertEquals(List.of(UserMessage.from("I wrote this through GraphQL.")), read);
+
+        List<ChatMessage> next = new ArrayList<>(read);
+        next.add(AiMessage.from("Noted."));
+        store.updateMessages("conv-shared", next);
+
+        assertEquals(next, store.getMessages("conv-shared"));
+    }
+
+    @Test
     void tool_calls_come_back_exactly() {
         ToolExecutionRequest call = ToolExecutionRequest.builder().id("call-1").name("weather")
                 .arguments("{\"city\": \"Oslo\"}").build();
