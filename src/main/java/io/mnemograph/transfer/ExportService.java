@@ -2,6 +2,7 @@ package io.mnemograph.transfer;
 
 import io.mnemograph.config.TransferConfig;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.graph.Values;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,6 +84,8 @@ public class ExportService {
         pages("transfer/tags", scope, "node", "key", r -> {
             Map<String, Object> p = props(r.get("node"));
             p.remove("key");
+            // floats either way: the driver hands a stored vector as doubles, embedded Neo4j as floats
+            p.computeIfPresent("centroid", (k, v) -> Values.floats(v));
             out.accept(Lines.line(Lines.TAG, p));
         });
         pages("transfer/memories", scope, "memory", "id", r -> out.accept(memory(r, vectors)));
@@ -106,7 +109,7 @@ public class ExportService {
         p.put("hasKeyword", r.get("hasKeyword"));
         p.put("tagged", r.get("tagged"));
         if (vectors && embedding != null) {
-            p.put("embedding", embedding);
+            p.put("embedding", Values.floats(embedding));
         }
         return Lines.line(Lines.MEMORY, p);
     }
