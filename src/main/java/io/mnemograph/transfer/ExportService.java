@@ -106,8 +106,9 @@ public class ExportService {
             metadata.put(String.valueOf(keys.get(i)), values.get(i));
         }
         p.put("metadata", metadata);
-        p.put("hasKeyword", r.get("hasKeyword"));
-        p.put("tagged", r.get("tagged"));
+        // edge sets: sorted, so that the same graph gives the same line whichever store it comes from
+        p.put("hasKeyword", sorted(r.get("hasKeyword")));
+        p.put("tagged", sorted(r.get("tagged")));
         if (vectors && embedding != null) {
             p.put("embedding", Values.floats(embedding));
         }
@@ -153,6 +154,10 @@ public class ExportService {
             }
             after = ids.get(ids.size() - 1);
         }
+    }
+
+    private static List<String> sorted(Object names) {
+        return ((List<?>) names).stream().map(String::valueOf).sorted().toList();
     }
 
     @SuppressWarnings("unchecked")
