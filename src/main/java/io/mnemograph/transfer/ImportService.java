@@ -22,12 +22,14 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -400,7 +402,7 @@ public class ImportService {
                     keys.add(r.from());
                     keys.add(r.to());
                 });
-                Set<String> found = new java.util.HashSet<>();
+                Set<String> found = new HashSet<>();
                 tx.run("transfer/session_keys", Map.of("keys", new ArrayList<>(keys)))
                         .forEach(r -> found.add((String) r.get("key")));
                 for (Row r : rows) {
@@ -442,7 +444,7 @@ public class ImportService {
 
     /** Every memory a line names must be stored, in the line's own scope (a key writes only where it may). */
     private static void checkMemories(GraphStore.Tx tx, List<Row> rows,
-                                      java.util.function.Function<Row, List<String>> ids) {
+                                      Function<Row, List<String>> ids) {
         Set<String> all = new LinkedHashSet<>();
         rows.forEach(r -> all.addAll(ids.apply(r)));
         Map<String, String> scopes = new HashMap<>();
