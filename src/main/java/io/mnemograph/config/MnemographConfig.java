@@ -27,6 +27,18 @@ public interface MnemographConfig {
     /** The memory agent. */
     Agent agent();
 
+    /** Neo4j Browser, served at /browser/ (docs/exploring.md). */
+    Browser browser();
+
+    interface Browser {
+        /**
+         * The address people open Mnemograph at: embedded Neo4j tells Neo4j Browser to load Mnemograph's graph style
+         * and guide from here after it connects (Neo4j only allows them from this host and localhost).
+         */
+        @WithDefault("http://localhost:${quarkus.http.port:8080}")
+        String appUrl();
+    }
+
     interface Neo4j {
         /** Embedded mode: the host:port its Bolt connector listens on, for Neo4j Browser and cypher-shell. */
         @WithDefault("localhost:7687")

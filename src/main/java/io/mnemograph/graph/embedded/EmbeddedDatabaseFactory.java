@@ -23,7 +23,7 @@ public class EmbeddedDatabaseFactory implements EmbeddedDatabase.Factory {
 
     @Override
     public EmbeddedDatabase open() {
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(Path.of(config.dataDir()), config.neo4j(), secured);
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(Path.of(config.dataDir()), config.neo4j(), secured, config.browser().appUrl());
         GraphStore store = new EmbeddedGraphStore(neo4j.database());
         return new EmbeddedDatabase() {
             @Override

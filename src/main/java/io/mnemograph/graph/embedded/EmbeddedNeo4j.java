@@ -33,6 +33,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      *                requires Neo4j's own login (user neo4j, {@code mnemograph.neo4j.bolt-password}) or stays closed
      */
     public EmbeddedNeo4j(Path dataDir, MnemographConfig.Neo4j config, boolean secured) {
+        this(dataDir, config, secured, null);
+    }
+
+    /**
+     * @param appUrl where people open Mnemograph (http://host:port): Neo4j Browser, once connected, applies the graph
+     *               style and opens the guide it serves under /browser-guide/; null: the Browser starts plain
+     */
+    public EmbeddedNeo4j(Path dataDir, MnemographConfig.Neo4j config, boolean secured, String appUrl) {
         JavaModules.openForNeo4j();
         // Neo4j's log4j would otherwise register its own shutdown hook and complain while the JVM exits.
         System.setProperty("log4j2.shutdownHookEnabled", "false");
@@ -67,6 +75,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Pre-allocated 256 MB log files fail on some file systems and cost disk for a small memory.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(config.pageCache()));
+        if (appUrl != null && !appUrl.isBlank()) {
+            String base = appUrl.replaceAll("/+$", "");
+            // Neo4j Browser reads these through dbms.clientConfig() and runs the commands, separated by ';', after
+            // every connect. :style and :play fetch only from allowed hosts, and the Browser may be opened at either
+            // name of the loopback address.
+            builder.setConfig(ServerSettings.browser_post_connect_cmd, browserStartCommands(base))
+                    .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,
+                            "localhost, 127.0.0.1, " + java.net.URI.create(base).getHost());
+        }
         long t0 = System.nanoTime();
         this.dbms = builder.build();
         this.db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -86,6 +103,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         LOG.infof("Embedded Neo4j started on %s in %d ms (Bolt %s)", dataDir.toAbsolutePath(),
                 (System.nanoTime() - t0) / 1_000_000, boltOn ? boltAddress + (secured ? ", login required" : "") : "off");
+    }
+
+    /** What Neo4j Browser runs after connecting: Mnemograph's graph style, then its guide as the first frame. */
+    static String browserStartCommands(String base) {
+        return "style " + base + "/browser-guide/mnemograph.grass; play " + base + "/browser-guide/mnemograph.html";
     }
 
     static SocketAddress socketAddress(String hostPort) {

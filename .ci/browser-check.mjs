@@ -1,0 +1,34 @@
+// Opens the Neo4j Browser served by a running Mnemograph, checks that it starts with Mnemograph's guide and style, runs
+// the memory-neighbourhood query from the guide and checks that memory nodes are captioned with their text.
+// Usage: node .ci/browser-check.mjs <http base> <bolt host:port> <screenshot.png> <expected caption text>
+import { chromium } from 'playwright-core';
+
+const [base, bolt, shot, expected] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}/browser/?connectURL=bolt://${bolt}&preselectAuthMethod=NO_AUTH`);
+  // the guide is the post-connect command's frame; its slides' runnable blocks come from cypher/explore/
+  await page.getByText('Memory neighbourhood').first().waitFor({ timeout: 30000 });
+  const editor = page.locator('[data-testid="activeEditor"] textarea, .monaco-editor textarea').first();
+  for (const cmd of [":param scope => 'demo'", ":param id => ''",
+    'MATCH (m:Memory {scope: $scope}) WHERE m.id = $id OR $id = \'\' WITH m ORDER BY COUNT { (m)-[:LINKED]-() } DESC LIMIT 1 '
+      + 'MATCH path = (m)-[:LINKED|HAS_KEYWORD|TAGGED|IN_SESSION|SUPERSEDES|REVISED]-() RETURN path']) {
+    await editor.click();
+    await page.keyboard.type(cmd);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForTimeout(1500);
+  }
+  await page.locator('svg g.node').first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(3000); // the force layout settles
+  const captions = await page.locator('svg g.node text').allTextContents();
+  await page.screenshot({ path: shot });
+  const joined = captions.join(' ');
+  if (!joined.includes(expected)) {
+    console.error(`no node caption contains "${expected}"; captions: ${JSON.stringify(captions)}`);
+    process.exit(1);
+  }
+  console.log(`captions: ${JSON.stringify(captions)}`);
+} finally {
+  await browser.close();
+}
