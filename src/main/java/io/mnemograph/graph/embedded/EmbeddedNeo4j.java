@@ -5,6 +5,8 @@ import org.jboss.logging.Logger;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -12,6 +14,8 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.ByteUnit;
 
 import java.nio.file.Path;
@@ -87,7 +91,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         long t0 = System.nanoTime();
         this.dbms = builder.build();
         this.db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        this.boltAddress = bolt.toString();
+        this.boltAddress = boltOn ? boundBoltAddress(db, bolt) : bolt.toString();
         this.boltOn = boltOn;
         if (secured && boltOn) {
             // Set on every start, so the configured password is the one in force (also after it changed).
@@ -103,6 +107,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         LOG.infof("Embedded Neo4j started on %s in %d ms (Bolt %s)", dataDir.toAbsolutePath(),
                 (System.nanoTime() - t0) / 1_000_000, boltOn ? boltAddress + (secured ? ", login required" : "") : "off");
+    }
+
+    // With port 0 (tests) Neo4j picks a free port: Neo4j Browser and cypher-shell need the one it bound.
+    private static String boundBoltAddress(GraphDatabaseService db, SocketAddress configured) {
+        HostnamePort bound = ((GraphDatabaseAPI) db).getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
+        return bound == null ? configured.toString() : configured.getHostname() + ":" + bound.getPort();
     }
 
     /** What Neo4j Browser runs after connecting: Mnemograph's graph style, then its guide as the first frame. */
