@@ -2,6 +2,7 @@
 // the memory-neighbourhood query from the guide and checks that memory nodes are captioned with their text.
 // Usage: node .ci/browser-check.mjs <http base> <bolt host:port> <screenshot.png> <expected caption text>
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 
 const [base, bolt, shot, expected] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -11,9 +12,10 @@ try {
   // the guide is the post-connect command's frame; its slides' runnable blocks come from cypher/explore/
   await page.getByText('Memory neighbourhood').first().waitFor({ timeout: 30000 });
   const editor = page.locator('[data-testid="activeEditor"] textarea, .monaco-editor textarea').first();
-  for (const cmd of [":param scope => 'demo'", ":param id => ''",
-    'MATCH (m:Memory {scope: $scope}) WHERE m.id = $id OR $id = \'\' WITH m ORDER BY COUNT { (m)-[:LINKED]-() } DESC LIMIT 1 '
-      + 'MATCH path = (m)-[:LINKED|HAS_KEYWORD|TAGGED|IN_SESSION|SUPERSEDES|REVISED]-() RETURN path']) {
+  // the saved query itself, on one line (Enter in the Browser's one-line editor would run it early)
+  const neighbourhood = readFileSync(new URL('../../cypher/explore/03_memory_neighbourhood.cypher', import.meta.url), 'utf8')
+    .split('\n').filter(l => !l.startsWith('//')).join(' ').trim();
+  for (const cmd of [":param scope => 'demo'", ":param id => ''", neighbourhood]) {
     await editor.click();
     await page.keyboard.type(cmd);
     await page.keyboard.press('Control+Enter');
