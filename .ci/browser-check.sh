@@ -21,7 +21,7 @@ java --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch
      -Dquarkus.http.port="$HTTP" -Dmnemograph.neo4j.bolt-address="localhost:$BOLT" -Dmnemograph.data-dir="$DATA" \
      -jar target/quarkus-app/quarkus-run.jar > target/browser-check/server.log 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 60); do curl -sf "localhost:$HTTP/q/health/ready" >/dev/null && break; sleep 1; done
 for c in "Alice adopted a grey cat named Turing." "Turing, Alice's cat, sleeps on the keyboard." \
          "Alice moved to Lisbon with her cat Turing."; do
