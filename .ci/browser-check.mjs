@@ -11,6 +11,8 @@ try {
   await page.goto(`${base}/browser/?connectURL=bolt://${bolt}&preselectAuthMethod=NO_AUTH`);
   // the guide is the post-connect command's frame; its slides' runnable blocks come from cypher/explore/
   await page.getByText('Memory neighbourhood').first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: shot.replace('browser-neighbourhood', 'browser-guide') });
   const editor = page.locator('[data-testid="activeEditor"] textarea, .monaco-editor textarea').first();
   // the saved query itself, on one line (Enter in the Browser's one-line editor would run it early)
   const neighbourhood = readFileSync(new URL('../../cypher/explore/03_memory_neighbourhood.cypher', import.meta.url), 'utf8')
@@ -31,6 +33,17 @@ try {
     process.exit(1);
   }
   console.log(`captions: ${JSON.stringify(captions)}`);
+  // GraphiQL opens on Mnemograph's examples, with the schema loaded (its docs explorer needs the introspection query)
+  const graphiql = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await graphiql.goto(`${base}/graphiql`);
+  await graphiql.getByText('recall', { exact: false }).first().waitFor({ timeout: 30000 });
+  await graphiql.waitForTimeout(3000);
+  const body = await graphiql.locator('body').innerText();
+  if (body.includes('maximum query depth')) {
+    console.error('GraphiQL could not load the schema: ' + body.slice(0, 300));
+    process.exit(1);
+  }
+  await graphiql.screenshot({ path: shot.replace('browser-neighbourhood', 'graphiql') });
 } finally {
   await browser.close();
 }
