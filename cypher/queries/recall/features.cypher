@@ -13,4 +13,6 @@ RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
        // again is most of this statement's cost.
        coalesce($cosines[node.id], vector.similarity.cosine(node.embedding, $vector)) AS cosine,
        size([n IN $names WHERE toLower(node.content) CONTAINS n]) AS names,
-       size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker, size(node.content) AS length
+       size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker, size(node.content) AS length,
+       // the first time span its content mentions (memory/TimeExpressions), if any: an event placed in time
+       node.mentionTexts[0] AS event

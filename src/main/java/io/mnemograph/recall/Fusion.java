@@ -1,5 +1,6 @@
 package io.mnemograph.recall;
 
+import io.mnemograph.embedding.Vectors;
 import io.mnemograph.memory.RecallStrategy;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,6 +132,7 @@ final class Fusion {
         c.names = ((Number) r.get("names")).intValue();
         c.speaker = ((Number) r.get("speaker")).intValue() > 0;
         c.length = r.get("length") instanceof Number n ? n.intValue() : -1;
+        c.event = (String) r.get("event");
     }
 
     /** Scores every candidate from its own signals, then (GRAPH) lifts the candidates of strong sessions. */
@@ -176,7 +179,7 @@ final class Fusion {
         if (strategy != RecallStrategy.GRAPH) {
             return 0;
         }
-        double brevity = -t.brevityPenalty(c.length);
+        double brevity = -t.brevityPenalty(c.length) + (c.event != null ? t.eventWeight() : 0);
         if (names.isEmpty()) {
             return brevity;
         }
@@ -251,15 +254,31 @@ final class Fusion {
     }
 
     /**
-     * The best {@code n} scoring at least {@code minScore}, best first. The best direct hits (a {@code protect}
-     * share of n) keep their place whatever expansion brings: a neighbour may push out only a weaker hit.
+     * The best {@code n} scoring at least {@code minScore}, best first. GRAPH then ranks the best of them again so that
+     * a memory close to one ranked above it (the same fact told twice) makes room for one that says something else:
+     * greedily, each next memory is the one whose score minus its {@code redundancy} penalty is highest (maximal
+     * marginal relevance). The best direct hits (a {@code protect} share of n) keep their place whatever expansion
+     * brings: a neighbour may push out only a weaker hit.
+     *
+     * @param vectorsOf the embeddings of these candidates (a candidate without one is never penalised)
      */
-    List<Candidate> top(int n, double minScore) {
+    List<Candidate> top(int n, double minScore, Function<List<String>, Map<String, float[]>> vectorsOf) {
         List<Candidate> all = new ArrayList<>(byId.values());
         if (minScore > 0) { // 0 keeps everything, also the unrelated memories a calibrated score puts below 0
             all.removeIf(c -> c.score < minScore);
         }
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        if (strategy == RecallStrategy.GRAPH && t.redundancy() > 0 && all.size() > 1) {
+            int pool = Math.min(all.size(), Math.min(MAX_POOL, Math.max(RecallTuning.REDUNDANCY_POOL, 3 * n)));
+            List<Candidate> head = all.subList(0, pool);
+            List<Candidate> ordered = diversify(head, vectorsOf.apply(head.stream().map(c -> c.id).toList()));
+            head.clear();
+            head.addAll(ordered);
+        }
+        Map<Candidate, Integer> place = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            place.put(all.get(i), i);
+        }
         List<Candidate> out = new ArrayList<>(all.subList(0, Math.min(n, all.size())));
         int keep = (int) Math.ceil(n * t.protect());
         List<Candidate> direct = all.stream().filter(c -> !c.viaGraphOnly)
@@ -274,9 +293,62 @@ final class Fusion {
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        out.sort(Comparator.comparingInt(place::get));
         out.forEach(this::explain);
         return out;
+    }
+
+    /** Most candidates the redundancy step compares pairwise. */
+    private static final int MAX_POOL = 200;
+
+    /**
+     * Greedy maximal marginal relevance: scores drop by what each memory repeats of those picked before it, which
+     * keeps the order the picks were made in (each pick's lowered score is at most the one before it).
+     */
+    private List<Candidate> diversify(List<Candidate> pool, Map<String, float[]> vectors) {
+        List<Candidate> left = new ArrayList<>(pool);
+        List<Candidate> picked = new ArrayList<>(pool.size());
+        Map<Candidate, Double> closest = new HashMap<>();
+        Map<Candidate, Candidate> closestTo = new HashMap<>();
+        while (!left.isEmpty()) {
+            Candidate best = null;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (Candidate c : left) {
+                double v = c.score - penalty(closest.getOrDefault(c, -1.0));
+                if (v > bestValue) {
+                    best = c;
+                    bestValue = v;
+                }
+            }
+            left.remove(best);
+            picked.add(best);
+            double p = penalty(closest.getOrDefault(best, -1.0));
+            if (p > 0) {
+                best.redundancy = p;
+                best.redundantCosine = closest.get(best);
+                best.redundantWith = closestTo.get(best).label();
+                best.score -= p;
+            }
+            float[] b = vectors.get(best.id);
+            if (b == null) {
+                continue;
+            }
+            for (Candidate c : left) {
+                float[] v = vectors.get(c.id);
+                if (v != null) {
+                    double cos = Vectors.cosine(b, v);
+                    if (cos > closest.getOrDefault(c, -1.0)) {
+                        closest.put(c, cos);
+                        closestTo.put(c, best);
+                    }
+                }
+            }
+        }
+        return picked;
+    }
+
+    private double penalty(double cosine) {
+        return t.redundancy() * Math.max(0, cosine - t.cosineZero());
     }
 
     private void explain(Candidate c) {
@@ -301,12 +373,20 @@ final class Fusion {
             if (bp > 0.01) {
                 r.add(String.format(Locale.ROOT, "brief: %d characters (-%.2f)", c.length, bp));
             }
+            if (c.event != null && t.eventWeight() > 0) {
+                r.add(String.format(Locale.ROOT, "tells of an event placed in time ('%s') (+%.2f)", c.event,
+                        t.eventWeight()));
+            }
             double sb = sessionBonus(c);
             if (sb > 0.01) {
                 r.add(String.format(Locale.ROOT, "session %s holds strong hits (+%.2f)", c.session, sb));
             }
             if (c.graphReason != null) {
                 r.add(String.format(Locale.ROOT, "%s (+%.2f)", c.graphReason, c.graphBonus));
+            }
+            if (c.redundancy > 0.005) {
+                r.add(String.format(Locale.ROOT, "repeats %s ranked above it (cosine %.3f) (-%.2f)", c.redundantWith,
+                        c.redundantCosine, c.redundancy));
             }
         }
         r.addAll(c.adjustments);
@@ -327,6 +407,12 @@ final class Fusion {
         private int names;
         private boolean speaker;
         private int length = -1;
+        /** The first time expression of its content, or null. */
+        private String event;
+        /** What the redundancy step took off its score, and the better-ranked memory it resembles. */
+        private double redundancy;
+        private String redundantWith;
+        private double redundantCosine;
         private double direct;
         private double pre;
         private double graphBonus;

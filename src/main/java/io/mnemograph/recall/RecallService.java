@@ -149,7 +149,8 @@ public class RecallService {
         if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
             time.rank(r, fusion.candidates()); // time words and retention, see TimeRanking
         }
-        List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore());
+        // the redundancy step compares the best candidates with one another: their vectors, held or read
+        List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), ids -> store.read(tx -> vectors.get(tx, ids)));
         Map<String, Memory> memories = new LinkedHashMap<>();
         for (Memory m : reader.getAll(top.stream().map(Fusion.Candidate::id).toList())) {
             memories.put(m.id(), m);

@@ -21,86 +21,107 @@ package io.mnemograph.recall;
  * @param protect        share of the limit kept for the best direct hits, whatever expansion brings
  * @param brevityWeight  most a short memory loses (GRAPH), times the share of {@code brevityLength} it falls short of
  * @param brevityLength  content length (characters) from which a memory loses nothing for brevity
+ * @param eventWeight    bonus (GRAPH) of a memory whose content places an event in time ("last weekend", "in May")
+ * @param redundancy     (GRAPH) how much a candidate loses, times its cosine beyond {@code cosineZero}, to the most
+ *                       similar memory already ranked above it: the second telling of one fact makes room for another
+ * @param eventTime      whether a question's time words also match the time spans memories mention (event time),
+ *                       not only when they were said
  */
 public record RecallTuning(int candidates, boolean rrf, double cosineZero, double cosineOne, double bm25Half,
                            double textWeight, double nameWeight, double speakerWeight,
                            double sessionWeight, int seeds, int window,
                            double nextWeight, double linkWeight, double keywordWeight, double protect,
-                           double brevityWeight, int brevityLength) {
+                           double brevityWeight, int brevityLength, double eventWeight, double redundancy,
+                           boolean eventTime) {
 
     /** Most memories sharing a keyword for it to count as rare enough to expand through. */
     static final int MAX_KEYWORD_MEMORIES = 25;
 
     public static final RecallTuning DEFAULT = new RecallTuning(100, false, 0.45, 0.85, 6.0, 0.35, 0.0, 0.20, 0.20, 20, 1,
-            0.15, 0.05, 0.0, 0.5, 0.20, 300);
+            0.15, 0.05, 0.0, 0.5, 0.20, 300, 0.04, 0.30, true);
+
+    /** How many of the best candidates the redundancy step reorders (at least three times the limit asked). */
+    static final int REDUNDANCY_POOL = 60;
 
     public RecallTuning withCandidates(int v) {
-        return new RecallTuning(v, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(v, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withRrf(boolean v) {
-        return new RecallTuning(candidates, v, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, v, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withCosineZero(double v) {
-        return new RecallTuning(candidates, rrf, v, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, v, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withCosineOne(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, v, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, v, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withBm25Half(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, v, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, v, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withTextWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, v, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, v, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withNameWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, v, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, v, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withSpeakerWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, v, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, v, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withSessionWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, v, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, v, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withSeeds(int v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, v, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, v, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withWindow(int v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, v, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, v, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withNextWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, v, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, v, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withLinkWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, v, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, v, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withKeywordWeight(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, v, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, v, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withProtect(double v) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, v, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, v, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     public RecallTuning withBrevity(double weight, int length) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, weight, length);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, weight, length, eventWeight, redundancy, eventTime);
+    }
+
+    public RecallTuning withEventWeight(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, v, redundancy, eventTime);
+    }
+
+    public RecallTuning withRedundancy(double v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, v, eventTime);
+    }
+
+    public RecallTuning withEventTime(boolean v) {
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, v);
     }
 
     /** Expansion from {@code seeds} best hits, {@code window} turns either way, NEXT weight {@code nextWeight}. */
     public RecallTuning withExpansion(int seeds, int window, double nextWeight) {
-        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength);
+        return new RecallTuning(candidates, rrf, cosineZero, cosineOne, bm25Half, textWeight, nameWeight, speakerWeight, sessionWeight, seeds, window, nextWeight, linkWeight, keywordWeight, protect, brevityWeight, brevityLength, eventWeight, redundancy, eventTime);
     }
 
     /** The calibrated similarity: 0 for an unrelated text, 1 for a strong match (may leave 0..1). */

@@ -4,12 +4,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
 
-/** A fresh database for every benchmark run, so nothing left by tests or earlier runs is measured. */
+/**
+ * A fresh database for every benchmark run, so nothing left by tests or earlier runs is measured; or, with
+ * {@code -Dbench.graph=DIR}, the database of an earlier run in DIR (created on the first run), so that tuning runs skip
+ * the ingest.
+ */
 public class BenchProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("mnemograph.data-dir", "target/bench-graph/" + System.currentTimeMillis(),
-                "mnemograph.neo4j.page-cache", "512m");
+        String dir = System.getProperty("bench.graph", "target/bench-graph/" + System.currentTimeMillis());
+        return Map.of("mnemograph.data-dir", dir, "mnemograph.neo4j.page-cache", "512m");
     }
 }

@@ -40,7 +40,7 @@ import java.util.Map;
 @Tag("benchmark")
 class LocomoBenchTest {
 
-    static final int LIMIT = 20;
+    static final int LIMIT = Integer.getInteger("bench.limit", 20);
     /** Questions about nothing in any conversation: the top score they get calibrates minScore. */
     static final List<String> OFF_TOPIC = List.of("What is the boiling point of liquid nitrogen?",
             "How do I configure a BGP route reflector?", "Which enzyme splits lactose in the small intestine?",
@@ -66,7 +66,12 @@ class LocomoBenchTest {
     record Variant(String name, RecallStrategy strategy, RecallTuning tuning, String what) {
     }
 
-    record Result(Variant variant, Map<String, Map<String, Double>> table, double p50, double p95) {
+    /** One scored question's metrics under one variant. */
+    record Scored(String sampleId, String category, Map<String, Double> metrics) {
+    }
+
+    record Result(Variant variant, Map<String, Map<String, Double>> table, double p50, double p95,
+                  List<Scored> scored) {
     }
 
     static List<Variant> variants() {
@@ -127,7 +132,11 @@ class LocomoBenchTest {
         Files.createDirectories(out);
 
         List<Locomo.Conversation> conversations = Locomo.read(data);
-        Ingest ingest = ingest(conversations);
+        long held = (Long) store.query("bench/scope_count", Map.of("scopes",
+                conversations.stream().map(Locomo.Conversation::sampleId).toList())).get(0).get("memories");
+        // -Dbench.graph=DIR: a database that holds the conversations already is recalled from as it is
+        Ingest ingest = held > 0 ? new Ingest(0, 0, "Ingest skipped: the database in -Dbench.graph holds the "
+                + "conversations already (" + held + " memories).") : ingest(conversations);
         String ingestLine = ingest.line();
         int turns = ingest.turns();
         double ingestSeconds = ingest.seconds();
@@ -144,13 +153,24 @@ class LocomoBenchTest {
         if (Boolean.getBoolean("bench.sweep")) {
             variants.addAll(sweep());
         }
+        List<Variant> grid = Boolean.getBoolean("bench.cv") ? CrossValidation.grid() : List.of();
+        variants.addAll(grid);
+        String only = System.getProperty("bench.only", "");
+        if (!only.isBlank()) {
+            variants.removeIf(v -> !v.name().matches(only) && !grid.contains(v));
+        }
         List<Result> results = new ArrayList<>();
         List<String> scopes = conversations.stream().map(Locomo.Conversation::sampleId).toList();
         for (Variant v : variants) {
             results.add(run(v, asked, scopes, out));
         }
-        String report = report(data, conversations.size(), turns, ingestSeconds, questions.size(), embedMs, results,
-                calibration(questions, scopes)).replaceFirst("\n\n", "\n\n" + java.util.regex.Matcher.quoteReplacement(ingestLine) + "\n\n");
+        dumpLinks(scopes, out);
+        if (Boolean.getBoolean("bench.dump")) {
+            dump(asked, scopes, out);
+        }
+        String cv = CrossValidation.report(results, scopes, grid);
+        String report = report(data, conversations.size(), turns, Math.max(ingestSeconds, 1e-9), questions.size(),
+                embedMs, results, calibration(questions, scopes)) + cv.replaceFirst("\n\n", "\n\n" + java.util.regex.Matcher.quoteReplacement(ingestLine) + "\n\n");
         Files.writeString(out.resolve("locomo.md"), report);
         System.out.println(report);
     }
@@ -182,6 +202,48 @@ class LocomoBenchTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("ingest.md"), "First pass (cold JVM, empty database): " + cold.line()
                 + "\n\nSecond pass (same JVM, steady state): " + steady.line() + "\n\n" + reference + "\n");
+    }
+
+    /** The agent's links, by caller id, to target/bench/links.tsv: what multi-hop analysis reads beside the runs. */
+    private void dumpLinks(List<String> scopes, Path out) throws IOException {
+        StringBuilder b = new StringBuilder("scope\tfrom\tto\tstrength\treason\n");
+        for (Map<String, Object> r : store.query("bench/links", Map.of("scopes", scopes))) {
+            b.append(r.get("scope")).append('\t').append(r.get("from")).append('\t').append(r.get("to")).append('\t')
+                    .append(r.get("strength")).append('\t').append(String.valueOf(r.get("reason")).replace('\t', ' '))
+                    .append('\n');
+        }
+        Files.writeString(out.resolve("links.tsv"), b);
+    }
+
+    /**
+     * For offline analysis ({@code -Dbench.dump=true}): every GRAPH candidate of every scored question (limit 300) with
+     * its score and reasons, the question's embedding, and every memory's embedding, to target/bench/dump-*.jsonl.
+     */
+    private void dump(List<Locomo.Question> questions, List<String> scopes, Path out) throws IOException {
+        store.update("bench/reset_recall_use", Map.of("scopes", scopes));
+        StringBuilder b = new StringBuilder();
+        for (Locomo.Question q : questions) {
+            List<Recollection> got = recall.recall(recall.request(q.question(), q.sampleId(), 300, RecallStrategy.GRAPH,
+                    null, null, null, false, 0.0));
+            if (!q.scored()) {
+                continue;
+            }
+            io.vertx.core.json.JsonArray cands = new io.vertx.core.json.JsonArray();
+            for (Recollection r : got) {
+                cands.add(new JsonObject().put("id", r.memory().externalId()).put("score", r.score())
+                        .put("session", r.memory().sessionId()).put("reasons", r.reasons()));
+            }
+            b.append(new JsonObject().put("sample_id", q.sampleId()).put("qa_index", q.qaIndex())
+                    .put("category", q.category()).put("gold", q.gold()).put("question", q.question())
+                    .put("qvec", embedder.embed(q.question())).put("candidates", cands).encode()).append('\n');
+        }
+        Files.writeString(out.resolve("dump-candidates.jsonl"), b);
+        StringBuilder e = new StringBuilder();
+        for (Map<String, Object> r : store.query("bench/embeddings", Map.of("scopes", scopes))) {
+            e.append(new JsonObject().put("scope", r.get("scope")).put("id", r.get("id"))
+                    .put("embedding", r.get("embedding")).encode()).append('\n');
+        }
+        Files.writeString(out.resolve("dump-embeddings.jsonl"), e);
     }
 
     private double embedAlone(List<List<MemoryDraft>> sessions) {
@@ -260,6 +322,7 @@ class LocomoBenchTest {
                 null, null, null, false, 0.0), v.tuning());
         store.update("bench/reset_recall_use", Map.of("scopes", scopes));
         Map<String, List<Map<String, Double>>> perCategory = new LinkedHashMap<>();
+        List<Scored> scored = new ArrayList<>();
         double[] lat = new double[questions.size()];
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < questions.size(); i++) {
@@ -273,6 +336,7 @@ class LocomoBenchTest {
                 continue;
             }
             Map<String, Double> m = Metrics.score(q.gold(), ranked);
+            scored.add(new Scored(q.sampleId(), q.category() + ":" + Locomo.CATEGORIES.get(q.category()), m));
             perCategory.computeIfAbsent(q.category() + ":" + Locomo.CATEGORIES.get(q.category()),
                     k -> new ArrayList<>()).add(m);
             perCategory.computeIfAbsent("overall", k -> new ArrayList<>()).add(m);
@@ -295,7 +359,7 @@ class LocomoBenchTest {
         }
         System.out.printf(Locale.ROOT, "%-22s R@10 %.4f multi-hop %.4f%n", v.name(),
                 table.get("overall").get("recall@10"), table.get("1:multi-hop").get("recall@10"));
-        return new Result(v, table, percentile(lat, 50), percentile(lat, 95));
+        return new Result(v, table, percentile(lat, 50), percentile(lat, 95), scored);
     }
 
     /**
