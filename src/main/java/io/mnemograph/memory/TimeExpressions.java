@@ -350,6 +350,9 @@ public final class TimeExpressions {
     }
 
     private static Hit monthAlone(Ctx c) {
+        if (verb(c.g(2)) && !c.capital(2) && !c.g(1).equals("in") && !c.g(1).equals("during")) {
+            return null; // "this may take long", "the last march": verbs and nouns; "in may", "this May": months
+        }
         Month month = month(c.g(2));
         YearMonth now = YearMonth.from(c.today());
         YearMonth ym = YearMonth.of(now.getYear(), month);
@@ -370,7 +373,7 @@ public final class TimeExpressions {
     /** "7 May", "May 7th", "the 15th of May": the latest such day not after today, or the next when ahead. */
     private static Hit dayOfMonth(Ctx c, int monthGroup, int dayOfMonth, boolean of) {
         String name = c.g(monthGroup);
-        if ((name.equals("may") || name.equals("march") || name.equals("mar")) && !of && !c.capital(monthGroup)
+        if (verb(name) && !of && !c.capital(monthGroup)
                 && !c.g(0).matches("(?:in|on|during)\\s.*")) {
             return null; // "I may 2" is no date; "May 2" and "the 2nd of may" are
         }
@@ -407,6 +410,11 @@ public final class TimeExpressions {
             }
         }
         return null;
+    }
+
+    /** Month names that are also everyday words ("may", "march", "mar"). */
+    private static boolean verb(String month) {
+        return month.equals("may") || month.equals("march") || month.equals("mar");
     }
 
     private static Hit season(Ctx c) {
