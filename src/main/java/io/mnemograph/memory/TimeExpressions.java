@@ -132,13 +132,17 @@ public final class TimeExpressions {
             rule(ON + "(" + MONTHS + ")\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])",
                     c -> dayOfMonth(c, 1, num(c.g(2)), false)),
             // A month name alone only after a preposition: "may" and "march" are also verbs.
-            rule("(in|during|last|this|next|early|late|mid-?)\\s+(" + MONTHS + ")", TimeExpressions::monthAlone),
+            rule("(in|during|last|this|next|early|late|mid)(?:\\s+|-)(" + MONTHS + ")", TimeExpressions::monthAlone),
             rule("(?:on|by|until|since|from)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:" + NOT_A_DAY + "))",
                     TimeExpressions::nth),
             rule("(?:(this|last|next|in|during|over)\\s+)?(?:the\\s+)?(" + SEASONS + ")(?:\\s+(?:of\\s+)?(\\d{4}))?",
                     TimeExpressions::season),
             rule("(?:(last|next|this|at|on|over|for|during|around|since|until|by)\\s+)?(" + HOLIDAYS
                     + ")(?:\\s+(?:of\\s+)?(\\d{4}))?", TimeExpressions::holiday),
+            rule("(?:the\\s+)?((?:19|20)\\d)0['’]?s", c -> {
+                int y = num(c.g(1)) * 10;
+                return new Hit(LocalDate.of(y, 1, 1), LocalDate.of(y + 10, 1, 1), c.words() + " (" + y + "s)", -1);
+            }),
             rule("(?:(in|on|during|since|of|from|until|till|by|before|after)\\s+)?((?:19|20)\\d{2})",
                     TimeExpressions::year));
 

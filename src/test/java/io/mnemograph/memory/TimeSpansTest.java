@@ -76,6 +76,8 @@ class TimeSpansTest {
             It opened in May of 2021                | 2023-05-10T12:00:00Z | May of 2021          | 2021-05-01 | 2021-06-01
             We marry this May                       | 2023-05-10T12:00:00Z | this May             | 2023-05-01 | 2023-06-01
             we met in march                         | 2023-05-10T12:00:00Z | march                | 2023-03-01 | 2023-04-01
+            Mid-March was cold                      | 2023-05-10T12:00:00Z | Mid-March            | 2023-03-01 | 2023-04-01
+            music of the 1990s                      | 2023-05-10T12:00:00Z | the 1990s            | 1990-01-01 | 2000-01-01
             """)
     void resolves(String content, String said, String text, String from, String to) {
         List<TimeSpan> spans = TimeExpressions.mentions(content, Instant.parse(said));
