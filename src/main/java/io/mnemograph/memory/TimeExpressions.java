@@ -119,7 +119,7 @@ public final class TimeExpressions {
             rule("(" + COUNT + ")\\s+(day|week|month|year)s?\\s+ago", TimeExpressions::ago),
             rule("(this|last|past|previous|next|coming)\\s+(week|month|year|weekend)", TimeExpressions::thisOrLast),
             rule("the\\s+(week|month|year)\\s+before\\s+last", TimeExpressions::beforeLast),
-            rule("the\\s+(day|week|weekend|month|year)\\s+(before|after)(?=\\s)", TimeExpressions::relative),
+            rule("(?:the|last)\\s+(day|week|weekend|month|year)\\s+(before|after)(?=\\s)", TimeExpressions::relative),
             rule("(last|on|this|next)\\s+(" + WEEKDAYS + ")", TimeExpressions::weekday),
             rule(ON + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\.?,?\\s+(\\d{4})",
                     c -> day(LocalDate.of(num(c.g(3)), month(c.g(2)), num(c.g(1))), null)),

@@ -115,6 +115,9 @@ class TimeSpansTest {
         // a question's "on Friday" is the latest Friday; a statement said the same day could mean the coming one
         assertEquals(List.of("2022-05-27"), question("What did we eat on Friday?", asked));
         assertEquals(List.of("2022-05-28..2022-05-29"), question("what did we do this weekend", asked));
+        // LoCoMo asks this way: the weekend before a date, not the one before the question
+        assertEquals(List.of("2023-04-08..2023-04-09"),
+                question("What did Maria do last weekend before April 10, 2023?", asked));
     }
 
     @Test
