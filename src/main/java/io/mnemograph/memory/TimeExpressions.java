@@ -99,6 +99,8 @@ public final class TimeExpressions {
             + "|new\\s+year['’]?s\\s+(?:eve|day)|halloween|thanksgiving|valentine['’]?s\\s+day";
     /** A preposition before a date, taken into the match so that "in May 2023" is read whole, not as "in May". */
     private static final String ON = "(?:(?:in|on|during)\\s+)?";
+    /** The time of day an ISO date may carry ("2023-05-07T10:00:00Z"): read, and dropped (spans are whole days). */
+    private static final String CLOCK = "(?:t\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?";
     /** Words after "the 15th" that make it an ordinal, not a day of the month. */
     private static final String NOT_A_DAY = "time|times|century|floor|row|place|grade|street|avenue|attempt|try"
             + "|round|edition|birthday|anniversary|percentile|day|week|month|year|person|one|of\\s+(?!" + MONTHS + ")";
@@ -109,7 +111,8 @@ public final class TimeExpressions {
             Map.entry("a couple of", 2), Map.entry("couple of", 2));
 
     private static final List<Rule> RULES = List.of(
-            rule(ON + "(\\d{4})-(\\d{2})-(\\d{2})(?:t\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?", c -> day(LocalDate.of(num(c.g(1)), num(c.g(2)), num(c.g(3))), null)),
+            rule(ON + "(\\d{4})-(\\d{2})-(\\d{2})" + CLOCK,
+                    c -> day(LocalDate.of(num(c.g(1)), num(c.g(2)), num(c.g(3))), null)),
             rule("(?:the\\s+)?day\\s+before\\s+yesterday", c -> day(c.today().minusDays(2), "the day before yesterday")),
             rule("(?:the\\s+)?day\\s+after\\s+tomorrow", c -> day(c.today().plusDays(2), "the day after tomorrow")),
             rule("yesterday|last\\s+night", c -> day(c.today().minusDays(1), c.words())),
@@ -121,7 +124,7 @@ public final class TimeExpressions {
             rule("the\\s+(week|month|year)\\s+before\\s+last", TimeExpressions::beforeLast),
             rule("(?:the|last)\\s+(day|week|weekend|month|year)\\s+(before|after)(?=\\s)", TimeExpressions::relative),
             rule("(last|on|this|next)\\s+(" + WEEKDAYS + ")", TimeExpressions::weekday),
-            rule(ON + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\.?,?\\s+(\\d{4})",
+            rule(ON + "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\.?,?\\s+(\\d{4})",
                     c -> day(LocalDate.of(num(c.g(3)), month(c.g(2)), num(c.g(1))), null)),
             rule(ON + "(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})",
                     c -> day(LocalDate.of(num(c.g(3)), month(c.g(1)), num(c.g(2))), null)),

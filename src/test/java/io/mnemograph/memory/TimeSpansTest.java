@@ -57,6 +57,8 @@ class TimeSpansTest {
             Her party was on 7 May 2023             | 2023-05-10T12:00:00Z | 7 May 2023           | 2023-05-07 | 2023-05-08
             Her party was on May 7, 2023            | 2023-05-10T12:00:00Z | May 7, 2023          | 2023-05-07 | 2023-05-08
             Her party was on 2023-05-07             | 2023-05-10T12:00:00Z | 2023-05-07           | 2023-05-07 | 2023-05-08
+            logged at 2023-05-07T22:15:00Z          | 2023-05-10T12:00:00Z | 2023-05-07T22:15:00Z | 2023-05-07 | 2023-05-08
+            We wed on the 15th of May 2021          | 2023-05-10T12:00:00Z | the 15th of May 2021 | 2021-05-15 | 2021-05-16
             Her party was on May 2                  | 2023-05-10T12:00:00Z | May 2                | 2023-05-02 | 2023-05-03
             the 3rd of march was cold               | 2023-05-10T12:00:00Z | the 3rd of march     | 2023-03-03 | 2023-03-04
             We fasted the week before Easter        | 2023-05-10T12:00:00Z | the week before Easter | 2023-04-02 | 2023-04-09
