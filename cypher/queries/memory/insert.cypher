@@ -1,4 +1,4 @@
-// New memories of one scope with their embeddings, numbered in arrival order (seq), PENDING until the agent has
+// New memories of one scope with their embeddings and the time spans their content mentions, numbered in arrival order (seq), PENDING until the agent has
 // written their notes (keyword and tag nodes included). The scope is locked by the caller's transaction.
 MATCH (s:Scope {name: $scope})
 WITH s, s.seq AS base
@@ -12,6 +12,7 @@ CREATE (m:Memory {
   sessionId: r.sessionId, externalId: r.externalId, scopedExternalId: r.scopedExternalId,
   occurredAt: r.occurredAt, recordedAt: r.recordedAt, validFrom: r.occurredAt,
   metadataKeys: r.metadataKeys, metadataValues: r.metadataValues,
+  mentionTexts: r.mentionTexts, mentionFroms: r.mentionFroms, mentionTos: r.mentionTos,
   status: r.status, strength: r.strength, recallCount: 0, seq: seq })
 WITH m, r
 CALL db.create.setNodeVectorProperty(m, 'embedding', r.embedding)

@@ -7,6 +7,7 @@ import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.graph.Migrations;
 import io.mnemograph.recall.RecallService;
 import io.mnemograph.remember.Evolver;
+import io.mnemograph.remember.MentionBackfill;
 import io.mnemograph.remember.RememberService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -27,17 +28,20 @@ public class Boot {
     private volatile String failure;
 
     void start(@Observes StartupEvent event, GraphStore store, Embedder embedder, Evolver evolver,
-               RecallService recall, RememberService remember, HeuristicAgent heuristic, MemoryVectors vectors) {
+               RecallService recall, RememberService remember, HeuristicAgent heuristic, MemoryVectors vectors,
+               MentionBackfill mentions) {
         try {
             long t0 = System.nanoTime();
             heuristic.warmUp();
             int applied = Migrations.apply(store, Map.of("dimensions", Integer.toString(embedder.dimension())));
             int resumed = evolver.resumePending();
+            int backfilled = mentions.run();
             remember.warmUp();
             recall.warmUp();
             ready = true;
-            LOG.infof("Mnemograph ready (%s storage, %s embeddings, %d migrations applied, %d pending memories resumed) in %d ms",
-                    store.mode(), embedder.name(), applied, resumed, (System.nanoTime() - t0) / 1_000_000);
+            LOG.infof("Mnemograph ready (%s storage, %s embeddings, %d migrations applied, %d pending memories resumed, "
+                    + "%d memories' event times read) in %d ms", store.mode(), embedder.name(), applied, resumed,
+                    backfilled, (System.nanoTime() - t0) / 1_000_000);
             preload(store, vectors);
         } catch (RuntimeException e) {
             failure = e.getMessage();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One remembered thing, as stored. */
+/** One remembered thing, as stored; {@code mentions} are the time spans its content talks about. */
 public record Memory(
         String id,
         String scope,
@@ -24,5 +24,6 @@ public record Memory(
         long recallCount,
         Instant lastRecalledAt,
         String supersededBy,
-        List<String> supersedes) {
+        List<String> supersedes,
+        List<TimeSpan> mentions) {
 }

@@ -1,7 +1,9 @@
 package io.mnemograph.memory;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,28 @@ public final class MemoryRows {
                 status == null ? MemoryStatus.READY : MemoryStatus.valueOf((String) status),
                 m.get("strength") instanceof Number n ? n.doubleValue() : 1.0,
                 m.get("recallCount") instanceof Number n ? n.longValue() : 0L, instant(m.get("lastRecalledAt")),
-                (String) m.get("supersededBy"), strings(m.get("supersedes")));
+                (String) m.get("supersededBy"), strings(m.get("supersedes")), mentions(m));
+    }
+
+    /** The time spans stored as three parallel lists (mentionTexts, mentionFroms, mentionTos); none when absent. */
+    public static List<TimeSpan> mentions(Map<String, Object> m) {
+        List<String> texts = strings(m.get("mentionTexts"));
+        List<?> froms = m.get("mentionFroms") instanceof List<?> l ? l : List.of();
+        List<?> tos = m.get("mentionTos") instanceof List<?> l ? l : List.of();
+        List<TimeSpan> out = new ArrayList<>();
+        for (int i = 0; i < texts.size() && i < froms.size() && i < tos.size(); i++) {
+            out.add(new TimeSpan(texts.get(i), instant(froms.get(i)), instant(tos.get(i))));
+        }
+        return out;
+    }
+
+    /** The three parallel lists a memory's time spans are stored as, under their property names. */
+    public static Map<String, Object> mentionProperties(List<TimeSpan> spans) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("mentionTexts", spans.stream().map(TimeSpan::text).toList());
+        p.put("mentionFroms", spans.stream().map(s -> s.from().atZone(ZoneOffset.UTC)).toList());
+        p.put("mentionTos", spans.stream().map(s -> s.to().atZone(ZoneOffset.UTC)).toList());
+        return p;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import io.mnemograph.graph.GraphStore;
 import io.mnemograph.memory.MemoryRows;
 import io.mnemograph.memory.RecallRequest;
 import io.mnemograph.memory.Recollection;
+import io.mnemograph.memory.TimeSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Time in recall, after fusion: a time word of the question boosts the memories inside its window, retention
+ * Time in recall, after fusion: a time word of the question boosts the memories said inside its window or whose
+ * content mentions a time inside it ("last Friday", read when it was remembered), retention
  * (the forgetting curve) lowers the score of what has not been used for long, and what recall returns now is
  * reinforced.
  */
@@ -48,6 +50,14 @@ class TimeRanking {
 
     /** Re-scores the candidates in place: boost inside the question's time window, then retention. */
     void rank(RecallRequest r, Collection<Fusion.Candidate> candidates) {
+        rank(r, candidates, true);
+    }
+
+    /**
+     * As {@link #rank(RecallRequest, Collection)}; with {@code eventTime} false, a question's time window matches only
+     * when a memory was said, never the times its content mentions (an ablation for benchmarks).
+     */
+    void rank(RecallRequest r, Collection<Fusion.Candidate> candidates, boolean eventTime) {
         // Explicit from/to already filtered; time words only speak when the caller gave no window.
         Optional<TimeWords.Window> window = r.from() == null && r.to() == null && wordBoost > 0
                 ? TimeWords.find(r.query(), r.at()) : Optional.empty();
@@ -65,8 +75,11 @@ class TimeRanking {
                 continue;
             }
             Instant occurredAt = MemoryRows.instant(t.get("occurredAt"));
-            if (window.isPresent() && window.get().contains(occurredAt)) {
-                c.scale(1 + wordBoost, "time: within " + window.get().label());
+            if (window.isPresent()) {
+                String match = match(window.get(), occurredAt, eventTime ? MemoryRows.mentions(t) : List.of());
+                if (match != null) {
+                    c.scale(1 + wordBoost, match);
+                }
             }
             // A recall after the moment asked about did not happen yet, as of then.
             Instant last = MemoryRows.instant(t.get("lastRecalledAt"));
@@ -77,6 +90,20 @@ class TimeRanking {
                 c.scale(f, String.format(Locale.ROOT, "retention: %.3f", retention.retention(since, r.at(), strength)));
             }
         }
+    }
+
+    /**
+     * The reason a memory lies in the question's window, or null: it was said within it, or its content mentions a
+     * time that overlaps it. One boost either way; the reason names the match (when both, the first mention too).
+     */
+    static String match(TimeWords.Window w, Instant occurredAt, List<TimeSpan> mentions) {
+        TimeSpan mentioned = mentions.stream().filter(s -> s.overlaps(w.from(), w.to())).findFirst().orElse(null);
+        String mention = mentioned == null ? null
+                : "mentions '" + mentioned.text() + "' (" + mentioned.days() + ") within " + w.label();
+        if (w.contains(occurredAt)) {
+            return "time: said within " + w.label() + (mention == null ? "" : "; " + mention);
+        }
+        return mention == null ? null : "time: " + mention;
     }
 
     /** Plans the statements once at start (the first run of each costs 0.2-1 s). */

@@ -13,6 +13,7 @@ import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.graph.Values;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.MemoryRows;
+import io.mnemograph.memory.TimeExpressions;
 import io.mnemograph.memory.NotFoundException;
 import io.mnemograph.memory.VectorReach;
 import io.mnemograph.time.TimeService;
@@ -180,7 +181,9 @@ final class BatchEvolution {
         NoteRequest request = new NoteRequest(item.content, scope, item.sessionId, item.occurredAt, item.embedding,
                 item.givenKeywords, item.givenTags, frequency, scopeSize,
                 scopeTags.stream().filter(t -> !callerTags.contains(t.name())).toList());
-        item.note = Evolver.bounded(agent.construct(request), item.givenKeywords, item.givenTags, item.content);
+        Note note = Evolver.bounded(agent.construct(request), item.givenKeywords, item.givenTags, item.content);
+        item.note = new Note(note.keywords(), note.tags(), Evolver.withMentions(note.context(),
+                TimeExpressions.mentions(item.content, item.occurredAt)));
         item.context = item.note.context();
         item.tags = item.note.tags();
         item.noteDf = new HashMap<>();

@@ -9,6 +9,7 @@ import io.mnemograph.graph.GraphStore;
 import io.mnemograph.metrics.Metrics;
 import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.MemoryRules;
+import io.mnemograph.memory.TimeSpan;
 import io.mnemograph.time.TimeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -35,6 +36,8 @@ public class Evolver {
     private static final Logger LOG = Logger.getLogger(Evolver.class);
     static final int MAX_NOTE_LABELS = 12;
     static final int MAX_CONTEXT = 500;
+    /** A note names at most this many of its memory's time spans: it stays one sentence. */
+    static final int MAX_NOTE_MENTIONS = 3;
 
     private final GraphStore store;
     private final MemoryAgent agent;
@@ -169,6 +172,18 @@ public class Evolver {
         String context = note == null || note.context() == null || note.context().isBlank()
                 ? Words.firstSentence(content, 160) : clip(note.context().strip(), MAX_CONTEXT);
         return new Note(keywords, tags, context);
+    }
+
+    /**
+     * The note with the times its memory talks about, resolved: "… (event: last Friday = 2023-05-05)". Whatever agent
+     * wrote the note, the reader sees which day "last Friday" was without knowing when it was said.
+     */
+    static String withMentions(String context, List<TimeSpan> mentions) {
+        if (mentions.isEmpty()) {
+            return context;
+        }
+        List<String> shown = mentions.stream().limit(MAX_NOTE_MENTIONS).map(s -> s.text() + " = " + s.days()).toList();
+        return context + " (event: " + String.join("; ", shown) + ")";
     }
 
     static String clip(String s, int max) {

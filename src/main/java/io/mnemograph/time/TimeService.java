@@ -8,6 +8,7 @@ import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.LabelLists;
 import io.mnemograph.memory.MemoryRows;
 import io.mnemograph.memory.MemoryRules;
+import io.mnemograph.memory.TimelineOrder;
 import io.mnemograph.memory.MemoryStatus;
 import io.mnemograph.memory.NotFoundException;
 import io.mnemograph.memory.Session;
@@ -122,6 +123,15 @@ public class TimeService {
      * @param limit 1..max-recall-limit; null gives 100
      */
     public List<Memory> timeline(String scope, String sessionId, Instant from, Instant to, Integer limit) {
+        return timeline(scope, sessionId, from, to, limit, TimelineOrder.SAID);
+    }
+
+    /**
+     * As {@link #timeline(String, String, Instant, Instant, Integer)}, in the given order; in EVENT order from/to
+     * bound the time that orders (the first mentioned time, else occurredAt).
+     */
+    public List<Memory> timeline(String scope, String sessionId, Instant from, Instant to, Integer limit,
+                                 TimelineOrder order) {
         int n = limit == null ? DEFAULT_TIMELINE : limit;
         if (n < 1 || n > maxLimit) {
             throw new InvalidInputException("limit " + n + " is outside 1.." + maxLimit);
@@ -135,7 +145,8 @@ public class TimeService {
         p.put("from", utc(from));
         p.put("to", utc(to));
         p.put("limit", n);
-        List<String> ids = store.query("time/timeline", p).stream().map(r -> (String) r.get("id")).toList();
+        String statement = order == TimelineOrder.EVENT ? "time/timeline_event" : "time/timeline";
+        List<String> ids = store.query(statement, p).stream().map(r -> (String) r.get("id")).toList();
         return reader.getAll(ids);
     }
 

@@ -5,7 +5,9 @@ import io.mnemograph.embedding.Embedder;
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.InvalidInputException;
+import io.mnemograph.memory.MemoryRows;
 import io.mnemograph.memory.MemoryRules;
+import io.mnemograph.memory.TimeExpressions;
 import io.mnemograph.remember.RememberService;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -271,6 +273,8 @@ public class ImportService {
         p.putIfAbsent("recordedAt", now);
         p.putIfAbsent("occurredAt", p.get("recordedAt"));
         p.putIfAbsent("validFrom", p.get("occurredAt"));
+        p.putAll(MemoryRows.mentionProperties(TimeExpressions.mentions((String) p.get("content"),
+                ((ZonedDateTime) p.get("occurredAt")).toInstant())));
         p.putIfAbsent("status", "READY");
         p.putIfAbsent("strength", 1.0);
         p.putIfAbsent("recallCount", 0L);

@@ -40,9 +40,12 @@ final class Lines {
     static final Set<String> TIMES = Set.of("occurredAt", "recordedAt", "validFrom", "validTo", "lastRecalledAt",
             "startedAt", "endedAt", "at", "createdAt", "touchedAt");
 
-    /** Memory properties derived from others on import, so a line never has to carry (or can contradict) them. */
+    /**
+     * Memory properties derived from others on import, so a line never has to carry (or can contradict) them. The time
+     * spans a memory mentions are read again from its content and occurredAt.
+     */
     static final Set<String> DERIVED = Set.of("scopeKey", "keywordText", "scopedExternalId", "metadataKeys",
-            "metadataValues", "embedding");
+            "metadataValues", "embedding", "mentionTexts", "mentionFroms", "mentionTos");
 
     private Lines() {
     }

@@ -272,11 +272,11 @@ class TimeTest {
 
         List<Map<String, Object>> inMay = recall(vars("q", "When did Alex go hiking in May 2023?", "s", scope));
         assertEquals(List.of(may, march), ids(inMay), "boosted, and the other still comes back");
-        assertTrue(((List<?>) inMay.get(0).get("reasons")).contains("time: within May 2023"), inMay.toString());
+        assertTrue(((List<?>) inMay.get(0).get("reasons")).contains("time: said within May 2023"), inMay.toString());
 
         List<Map<String, Object>> inMarch = recall(vars("q", "Did Alex go hiking in March?", "s", scope));
         assertEquals(List.of(march, may), ids(inMarch));
-        assertTrue(((List<?>) inMarch.get(0).get("reasons")).contains("time: within March 2023"), inMarch.toString());
+        assertTrue(((List<?>) inMarch.get(0).get("reasons")).contains("time: said within March 2023"), inMarch.toString());
 
         // an explicit window filters, and then time words do not speak
         List<Map<String, Object>> explicit = recall(vars("q", "When did Alex go hiking in May 2023?", "s", scope,

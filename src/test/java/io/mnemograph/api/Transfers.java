@@ -30,7 +30,7 @@ final class Transfers {
             id content context externalId sessionId occurredAt recordedAt validFrom validTo status strength recallCount
             lastRecalledAt keywords tags metadata { key value } links { memory { id } reason strength by }
             revisions { id field before after agent reason at } supersedes { id } supersededBy { id }
-            next { id } previous { id }""";
+            next { id } previous { id } mentions { text from to }""";
 
     private Transfers() {
     }

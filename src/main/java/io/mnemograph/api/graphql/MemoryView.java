@@ -94,6 +94,13 @@ public class MemoryView {
         return time(memory.lastRecalledAt());
     }
 
+    @Description("The times its content talks about (\"last Friday\", \"next month\"), resolved against when it was "
+            + "said; recall's time words match them as well as occurredAt. Empty for memories stored before event "
+            + "times were read, until the start-up backfill has reached them.")
+    public @NonNull List<@NonNull TimeSpanView> getMentions() {
+        return memory.mentions().stream().map(TimeSpanView::new).toList();
+    }
+
     public @NonNull List<@NonNull Entry> getMetadata() {
         return memory.metadata().entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
     }

@@ -3,8 +3,10 @@ package io.mnemograph.api.graphql;
 import io.mnemograph.access.Permission;
 import io.mnemograph.api.security.Caller;
 import io.mnemograph.memory.NotFoundException;
+import io.mnemograph.memory.TimelineOrder;
 import io.mnemograph.time.TimeService;
 import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -52,9 +54,13 @@ public class TimeApi {
             @Name("sessionId") String sessionId,
             @Name("from") @Description("Only memories that happened at or after this.") OffsetDateTime from,
             @Name("to") @Description("Only memories that happened at or before this.") OffsetDateTime to,
-            @Name("limit") @Description("How many at most, 1..1000; default 100.") Integer limit) {
+            @Name("limit") @Description("How many at most, 1..1000; default 100.") Integer limit,
+            @Name("orderBy") @DefaultValue("SAID") @Description("SAID: by occurredAt. EVENT: by the first time the "
+                    + "content mentions (\"last Friday\"), else occurredAt; from/to then bound that time.")
+            TimelineOrder orderBy) {
         String s = caller.scope(scope, Permission.READ);
-        return access.views(time.timeline(s, sessionId, MemoryApi.instant(from), MemoryApi.instant(to), limit));
+        return access.views(time.timeline(s, sessionId, MemoryApi.instant(from), MemoryApi.instant(to), limit,
+                orderBy == null ? TimelineOrder.SAID : orderBy));
     }
 
     @Query

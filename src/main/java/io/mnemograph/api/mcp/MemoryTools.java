@@ -208,6 +208,10 @@ public class MemoryTools {
         if (m.validTo() != null) {
             text.append(", true until ").append(iso(m.validTo()));
         }
+        if (!m.mentions().isEmpty()) {
+            text.append("\nevent times: ").append(String.join("; ", m.mentions().stream()
+                    .map(t -> t.text() + " = " + t.days()).toList()));
+        }
         for (LinkItem l : items) {
             text.append("\nlinked to ").append(l.id()).append(" (").append(l.reason()).append("): ").append(l.content());
         }
