@@ -147,7 +147,7 @@ public class RecallService {
             return f;
         });
         if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
-            time.rank(r, fusion.candidates()); // time words and retention, see TimeRanking
+            time.rank(r, fusion.candidates(), tuning.eventTime()); // time words and retention, see TimeRanking
         }
         // the redundancy step compares the best candidates with one another: their vectors, held or read
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), ids -> store.read(tx -> vectors.get(tx, ids)));

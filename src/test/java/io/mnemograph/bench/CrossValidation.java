@@ -50,6 +50,12 @@ final class CrossValidation {
         for (double v : new double[] {0.0, 0.15}) {
             out.add(point("links " + v, d.withLinkWeight(v)));
         }
+        for (double v : new double[] {0.0, 0.02, 0.06}) {
+            out.add(point("event " + v, d.withEventWeight(v)));
+        }
+        for (double v : new double[] {0.0, 0.15, 0.45}) {
+            out.add(point("redundancy " + v, d.withRedundancy(v)));
+        }
         return out;
     }
 
