@@ -331,9 +331,42 @@ class TwoReplicasIT {
         }
     }
 
-    /** A key created through one replica works on the other; revoked through one, the other refuses its next request. */
+    /**
+     * Recall reinforces what it returns (strength, recallCount): many recalls of one memory at once, through both
+     * replicas, each count.
+     */
     @Test
     @Order(6)
+    void concurrentRecallsThroughBothReplicasEachReinforce() throws Exception {
+        String id = a.ok(ADMIN, REMEMBER, Map.of("in", Map.of("content",
+                "The harbour master's cat is called Captain Whiskers.", "scope", SCOPE))).get("remember").get("id").asText();
+        String query = "query($s: String) { recall(query: \"harbour master's cat\", scope: $s, limit: 1, strategy: VECTOR) "
+                + "{ memory { id } } }";
+        int recalls = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> done = new ArrayList<>();
+            for (int i = 0; i < recalls; i++) {
+                Replica via = i % 2 == 0 ? a : b;
+                done.add(pool.submit(() -> via.ok(ADMIN, query, Map.of("s", SCOPE)).get("recall").get(0).get("memory")
+                        .get("id").asText()));
+            }
+            for (Future<String> f : done) {
+                assertEquals(id, f.get(), "recalled");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Record m = cypher("MATCH (m:Memory {id: $id}) RETURN m.recallCount AS n, m.strength AS strength", Map.of("id", id))
+                .get(0);
+        assertEquals(recalls, m.get("n").asInt(), "recallCount after " + recalls + " recalls");
+        // mnemograph.forgetting.growth 0.2 a recall, from 1.0, below max-strength 10
+        assertEquals(1.0 + 0.2 * recalls, m.get("strength").asDouble(), 1e-9, "strength after " + recalls + " recalls");
+    }
+
+    /** A key created through one replica works on the other; revoked through one, the other refuses its next request. */
+    @Test
+    @Order(7)
     void aKeyRevokedThroughOneIsRefusedByTheOtherOnTheNextRequest() {
         JsonNode created = a.ok(ADMIN, "mutation($in: ApiKeyInput!) { createApiKey(input: $in) { secret apiKey { id } } }",
                 Map.of("in", Map.of("name", "agent-on-both", "scopes", List.of(SCOPE), "permissions",
@@ -352,7 +385,7 @@ class TwoReplicasIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void serverModeKeepsNothingOnDisk() {
         assertFalse(Files.exists(dataDir), "nothing embedded may start in server mode");
     }
