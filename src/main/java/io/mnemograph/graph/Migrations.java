@@ -24,10 +24,42 @@ public final class Migrations {
     private Migrations() {
     }
 
-    /** Applies what is missing; returns how many migrations were applied now. */
+    /**
+     * Applies what is missing; returns how many migrations were applied now. Replicas starting together on one
+     * database take turns: the first holds a lock in the database until it has applied everything, the others then
+     * find it applied.
+     */
     public static int apply(GraphStore store, Map<String, String> placeholders) {
-        store.schema("CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE");
-        List<Map<String, Object>> done = store.query("migration/applied", Map.of());
+        schemaRacing(store, "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE");
+        schemaRacing(store, "CREATE CONSTRAINT migration_lock IF NOT EXISTS FOR (l:__MigrationLock) REQUIRE l.name IS UNIQUE");
+        // the lock node's write lock lasts as long as this transaction; the migrations run in transactions of their own
+        return store.write(tx -> {
+            tx.run("migration/lock", Map.of());
+            return applyMissing(store, placeholders, tx.run("migration/applied", Map.of()));
+        });
+    }
+
+    /**
+     * A schema statement that another replica may run at the same moment: Neo4j then fails one of the two with
+     * "an equivalent constraint already exists" in spite of IF NOT EXISTS; run again, it sees the other's and does
+     * nothing.
+     */
+    private static void schemaRacing(GraphStore store, String statement) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.schema(statement);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.debugf("Schema statement tried again (another replica ran it at the same time?): %s", e.getMessage());
+            }
+        }
+    }
+
+    private static int applyMissing(GraphStore store, Map<String, String> placeholders,
+                                    List<Map<String, Object>> done) {
         List<Long> applied = done.stream().map(r -> (Long) r.get("version")).toList();
         int count = 0;
         Map<String, String> modes = modes();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs the agent over newly stored memories in arrival order: note, links, evolution and the READY mark of a batch
@@ -101,18 +102,23 @@ public class Evolver {
     List<MemoryEvents.Event> evolve(GraphStore.Tx tx, List<String> ids) {
         Instant now = clock.instant();
         // Scopes in name order: every writer locks them in the same order, so two batches never deadlock.
-        Map<String, List<Map<String, Object>>> byScope = new TreeMap<>();
-        List<Map<String, Object>> pending = tx.run("agent/load_pending", Map.of("ids", ids));
+        Set<String> scopes = new TreeSet<>();
+        tx.run("agent/load_pending", Map.of("ids", ids)).forEach(r -> scopes.add((String) r.get("scope")));
+        for (String scope : scopes) {
+            tx.run("memory/lock_scope", Map.of("scope", scope, "now", now.atZone(ZoneOffset.UTC)));
+        }
+        // read again under the locks: another replica resuming pending memories at its start may have processed some
+        // of these while this one waited, and a memory is evolved once
+        List<Map<String, Object>> pending = tx.run("agent/load_pending", Map.of("ids", ids)).stream()
+                .filter(r -> scopes.contains((String) r.get("scope"))).toList();
         Map<String, float[]> vectors = embeddings.get(tx, pending.stream().map(r -> (String) r.get("id")).toList());
+        Map<String, List<Map<String, Object>>> byScope = new TreeMap<>();
         for (Map<String, Object> r : pending) {
             Map<String, Object> row = new HashMap<>(r);
             row.put("embedding", vectors.get((String) r.get("id")));
             byScope.computeIfAbsent((String) row.get("scope"), k -> new ArrayList<>()).add(row);
         }
         List<MemoryEvents.Event> out = new ArrayList<>();
-        for (var e : byScope.entrySet()) {
-            tx.run("memory/lock_scope", Map.of("scope", e.getKey(), "now", now.atZone(ZoneOffset.UTC)));
-        }
         for (var e : byScope.entrySet()) {
             out.addAll(new BatchEvolution(tx, agent, time, embeddings, candidates, e.getKey(), now, e.getValue())
                     .run());
