@@ -38,7 +38,7 @@ public record RecallTuning(int candidates, boolean rrf, double cosineZero, doubl
     static final int MAX_KEYWORD_MEMORIES = 25;
 
     public static final RecallTuning DEFAULT = new RecallTuning(100, false, 0.45, 0.85, 6.0, 0.35, 0.0, 0.20, 0.20, 20, 1,
-            0.15, 0.05, 0.0, 0.5, 0.20, 300, 0.04, 0.30, true);
+            0.25, 0.05, 0.0, 0.5, 0.20, 300, 0.04, 0.30, true);
 
     /** How many of the best candidates the redundancy step reorders (at least three times the limit asked). */
     static final int REDUNDANCY_POOL = 60;

@@ -44,7 +44,7 @@ final class CrossValidation {
         for (double v : new double[] {0.1, 0.3}) {
             out.add(point("brevity " + v, d.withBrevity(v, d.brevityLength())));
         }
-        for (double v : new double[] {0.08, 0.25}) {
+        for (double v : new double[] {0.15, 0.35}) {
             out.add(point("next " + v, d.withNextWeight(v)));
         }
         for (double v : new double[] {0.0, 0.15}) {
