@@ -151,7 +151,8 @@ public class RecallService {
         }
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore());
         Map<String, Memory> memories = new LinkedHashMap<>();
-        for (Memory m : reader.getAll(top.stream().map(Fusion.Candidate::id).toList())) {
+        // not reader.getAll: that would write queued reinforcement first, in the read path (see ReinforcementWriter)
+        for (Memory m : time.memories(top.stream().map(Fusion.Candidate::id).toList())) {
             memories.put(m.id(), m);
         }
         List<Recollection> out = new ArrayList<>();
