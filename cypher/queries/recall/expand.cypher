@@ -33,4 +33,6 @@ RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS exte
        // embedded mode holds the vectors in process and computes the similarity itself ($cosineInGraph false)
        CASE WHEN $cosineInGraph THEN vector.similarity.cosine(n.embedding, $vector) END AS cosine,
        size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
-       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker, size(n.content) AS length
+       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker, size(n.content) AS length,
+       // what time ranking needs (strength is the link's: the memory's is memoryStrength)
+       n.occurredAt AS occurredAt, n.strength AS memoryStrength, n.lastRecalledAt AS lastRecalledAt

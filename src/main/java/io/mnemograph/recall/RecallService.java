@@ -115,7 +115,9 @@ public class RecallService {
         List<String> names = strategy == RecallStrategy.GRAPH ? Fusion.names(r.query()) : List.of();
         Map<String, Object> params = timeParams(r);
         boolean inProcess = useVector && vectors.searchable();
-        Fusion fusion = store.read(tx -> {
+        // time ranking's columns, read with the features and expansion rows (issue 15: no time/candidates statement)
+        Map<String, Map<String, Object>> times = new HashMap<>();
+        Fusion fusion = time.reading(() -> store.read(tx -> {
             Fusion f = new Fusion(tuning, strategy, names);
             if (useVector) {
                 f.vector(inProcess ? nearest(tx, r, vector, want) : vectorHits(tx, params, vector, want));
@@ -135,19 +137,22 @@ public class RecallService {
                 p.put("cosines", inProcess ? scores(tx, f.ids(), vector) : f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
-                f.features(tx.run("recall/features", p), want);
+                List<Map<String, Object>> rows = tx.run("recall/features", p);
+                time.collect(times, rows);
+                f.features(rows, want);
             }
             f.scoreDirect();
             if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {
                 Map<String, Object> p = expandParams(params, f.seeds(), vector, names, tuning.window());
                 p.put("cosineInGraph", !inProcess);
                 List<Map<String, Object>> rows = tx.run("recall/expand", p);
+                time.collect(times, rows);
                 f.expand(inProcess ? withScores(tx, rows, vector) : rows);
             }
             return f;
-        });
+        }));
         if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
-            time.rank(r, fusion.candidates()); // time words and retention, see TimeRanking
+            time.rank(r, fusion.candidates(), times); // time words and retention, see TimeRanking
         }
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore());
         Map<String, Memory> memories = new LinkedHashMap<>();
