@@ -134,7 +134,7 @@ public class RecallService {
             if ((blend || inProcess) && !f.isEmpty()) {
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("ids", f.ids());
-                p.put("cosines", inProcess ? scores(tx, f.ids(), vector) : f.vectorScores());
+                p.put("cosines", inProcess ? exactHits(scores(tx, r.scope(), f.ids(), vector), f) : f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
                 List<Map<String, Object>> rows = tx.run("recall/features", p);
@@ -147,7 +147,7 @@ public class RecallService {
                 p.put("cosineInGraph", !inProcess);
                 List<Map<String, Object>> rows = tx.run("recall/expand", p);
                 time.collect(times, rows);
-                f.expand(inProcess ? withScores(tx, rows, vector) : rows);
+                f.expand(inProcess ? withScores(tx, r.scope(), rows, vector) : rows);
             }
             return f;
         }));
@@ -182,15 +182,25 @@ public class RecallService {
     }
 
     /** Similarity to the query on Neo4j's (1 + cosine) / 2 scale, for each of these memories the process holds. */
-    private Map<String, Double> scores(GraphStore.Tx tx, Collection<String> ids, float[] vector) {
+    private Map<String, Double> scores(GraphStore.Tx tx, String scope, Collection<String> ids, float[] vector) {
         Map<String, Double> out = new HashMap<>();
-        vectors.get(tx, ids).forEach((id, v) -> out.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+        vectors.get(tx, scope, ids).forEach((id, v) -> out.put(id, (1 + Vectors.cosine(vector, v)) / 2));
         return out;
     }
 
+    /**
+     * The in-process similarities (from int8 vectors, within ~2e-3 of exact) with the vector hits' own, which the
+     * index computed from exact vectors (issue 15: the process holds int8 vectors only).
+     */
+    private static Map<String, Double> exactHits(Map<String, Double> scores, Fusion f) {
+        scores.putAll(f.vectorScores());
+        return scores;
+    }
+
     /** Expansion rows with the similarity the statement left to the caller. */
-    private List<Map<String, Object>> withScores(GraphStore.Tx tx, List<Map<String, Object>> rows, float[] vector) {
-        Map<String, Double> scores = scores(tx, rows.stream().map(r -> (String) r.get("id")).collect(
+    private List<Map<String, Object>> withScores(GraphStore.Tx tx, String scope, List<Map<String, Object>> rows,
+                                                 float[] vector) {
+        Map<String, Double> scores = scores(tx, scope, rows.stream().map(r -> (String) r.get("id")).collect(
                 Collectors.toSet()), vector);
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {
