@@ -83,7 +83,7 @@ public class ReinforcementWriter implements DeferredWrites {
 
     /**
      * Queues one recall's use of these memories at {@code at}. After {@link #close()} it is written at once, in the
-     * caller's thread.
+     * caller's thread (a failure then is logged, not thrown: the recall's answer is already made).
      */
     public void add(Collection<String> ids, Instant at) {
         if (ids.isEmpty()) {
@@ -113,7 +113,13 @@ public class ReinforcementWriter implements DeferredWrites {
             }
         }
         if (now) {
-            flush();
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                // the application is stopping and the database with it: the answer stands, the use is not recorded
+                LOG.errorf("recall reinforcement of %d memories could not be written during shutdown: %s", queued(),
+                        e.getMessage());
+            }
         }
     }
 
@@ -127,11 +133,31 @@ public class ReinforcementWriter implements DeferredWrites {
      * reinforced). A failure leaves the queue as it was and is thrown.
      */
     public void flush() {
+        flush(true);
+    }
+
+    /**
+     * {@code wait} false (the background writer): gives up at once when a reader holds the lock for long (a scope's
+     * first search reads its vectors for seconds), rather than queue for the lock and make every later recall wait
+     * behind it; the next run tries again.
+     */
+    private void flush(boolean wait) {
         if (visibility.getReadHoldCount() > 0) {
             // the write lock cannot be taken while this thread holds the read lock
             throw new IllegalStateException("flush() inside reading(): read memories after the recall transaction");
         }
-        visibility.writeLock().lock();
+        if (wait) {
+            visibility.writeLock().lock();
+        } else {
+            try {
+                if (!visibility.writeLock().tryLock(20, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         try {
             Map<String, Pending> taken;
             synchronized (this) {
@@ -155,8 +181,14 @@ public class ReinforcementWriter implements DeferredWrites {
     @Override
     public void flush(Collection<String> memoryIds) {
         boolean any;
-        synchronized (this) {
-            any = !pending.isEmpty() && memoryIds.stream().anyMatch(pending::containsKey);
+        // the read lock waits for a flush in progress: its memories are no longer queued, but not committed yet
+        visibility.readLock().lock();
+        try {
+            synchronized (this) {
+                any = !pending.isEmpty() && memoryIds.stream().anyMatch(pending::containsKey);
+            }
+        } finally {
+            visibility.readLock().unlock();
         }
         if (any) {
             flush();
@@ -244,7 +276,7 @@ public class ReinforcementWriter implements DeferredWrites {
 
     private void flushQuietly() {
         try {
-            flush();
+            flush(false);
         } catch (RuntimeException e) {
             // stays queued: the next run tries again
             LOG.warnf("writing recall reinforcement failed, will retry: %s", e.getMessage());

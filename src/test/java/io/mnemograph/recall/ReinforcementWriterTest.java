@@ -19,10 +19,15 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Recall's reinforcement leaves the read path without getting lost: queued reinforcement is seen by readers at once,
@@ -112,6 +117,63 @@ class ReinforcementWriterTest {
         assertEquals(1L, stored(a).get("recallCount"));
         assertEquals(0, writer.queued());
         writer.close();
+    }
+
+    @Test
+    void aReadWaitsForAFlushInProgressInsteadOfMissingIt() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GraphStore slow = new Delegate(store) {
+            @Override
+            public <T> T write(Function<Tx, T> work) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return store.write(work);
+            }
+        };
+        assertEquals(0L, stored(a).get("recallCount")); // and the read below is planned already
+        ReinforcementWriter writer = new ReinforcementWriter(slow, 0.2, 10, Duration.ofMillis(10), 1000);
+        writer.add(List.of(a), T1);
+        assertTrue(writing.await(10, TimeUnit.SECONDS), "the background writer took the queue");
+        assertEquals(0, writer.queued());
+        CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> {
+            writer.flush(List.of(a)); // what the memory reader does before it reads
+            return stored(a).get("recallCount");
+        });
+        Thread.sleep(500);
+        assertFalse(read.isDone(), "the read did not wait for the write in progress");
+        release.countDown();
+        assertEquals(1L, read.get(10, TimeUnit.SECONDS));
+        writer.close();
+    }
+
+    /** A store that passes everything to another (tests override what they make fail or wait). */
+    private static class Delegate implements GraphStore {
+        final GraphStore store;
+
+        Delegate(GraphStore store) {
+            this.store = store;
+        }
+
+        public <T> T write(Function<Tx, T> work) {
+            return store.write(work);
+        }
+
+        public <T> T read(Function<Tx, T> work) {
+            return store.read(work);
+        }
+
+        public void schema(String cypher) {
+            store.schema(cypher);
+        }
+
+        public String mode() {
+            return store.mode();
+        }
     }
 
     @Test
