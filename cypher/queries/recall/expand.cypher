@@ -35,4 +35,7 @@ RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS exte
        size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
        size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker, size(n.content) AS length,
        // the first time span its content mentions (memory/TimeExpressions), if any: an event placed in time
-       n.mentionTexts[0] AS event
+       n.mentionTexts[0] AS event,
+       // what time ranking needs (strength is the link's: the memory's is memoryStrength)
+       n.occurredAt AS occurredAt, n.strength AS memoryStrength, n.lastRecalledAt AS lastRecalledAt,
+       n.mentionTexts AS mentionTexts, n.mentionFroms AS mentionFroms, n.mentionTos AS mentionTos

@@ -1,6 +1,7 @@
 // What ranking needs of each candidate: exact similarity to the query (computed for fulltext-only hits), its session,
 // its caller id (for reasons), how many of the query's names its content mentions and whether it is said by one
-// of them (chat turns stored as "name: text"), and its length (short memories say little). The same filters as the
+// of them (chat turns stored as "name: text"), its length (short memories say little), and when it happened and
+// how strong and fresh it is (time ranking). The same filters as the
 // candidate statements, so nothing the time rules exclude comes back through here.
 UNWIND $ids AS id
 MATCH (node:Memory {id: id})
@@ -15,4 +16,7 @@ RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
        size([n IN $names WHERE toLower(node.content) CONTAINS n]) AS names,
        size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker, size(node.content) AS length,
        // the first time span its content mentions (memory/TimeExpressions), if any: an event placed in time
-       node.mentionTexts[0] AS event
+       node.mentionTexts[0] AS event,
+       // what time ranking needs (time/candidates' columns), so it runs no statement of its own
+       node.occurredAt AS occurredAt, node.strength AS memoryStrength, node.lastRecalledAt AS lastRecalledAt,
+       node.mentionTexts AS mentionTexts, node.mentionFroms AS mentionFroms, node.mentionTos AS mentionTos

@@ -33,4 +33,16 @@ public interface ForgettingConfig {
     /** The strength reinforcement stops at. */
     @WithDefault("10")
     double maxStrength();
+
+    /**
+     * How long a recall's reinforcement may wait before it is written (ISO-8601 duration): recall queues what it
+     * returned and a background writer writes the queue in one statement at most this often, after the answers went
+     * out. Reads of a memory and recall's own ranking see queued reinforcement at once; shutdown writes what is left.
+     */
+    @WithDefault("PT0.2S")
+    Duration reinforcementDelay();
+
+    /** A queue of this many memories is written without waiting for {@link #reinforcementDelay()}. */
+    @WithDefault("2000")
+    int reinforcementBatch();
 }

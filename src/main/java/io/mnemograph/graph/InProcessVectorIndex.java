@@ -2,7 +2,10 @@ package io.mnemograph.graph;
 
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -19,7 +22,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class InProcessVectorIndex implements MemoryVectors {
 
     private final Map<String, Shelf> scopes = new ConcurrentHashMap<>();
-    private final Map<String, String> scopeOf = new ConcurrentHashMap<>();
 
     private static final class Shelf {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -49,7 +51,6 @@ public final class InProcessVectorIndex implements MemoryVectors {
             }
             for (int i = 0; i < ids.size(); i++) {
                 shelf.vectors.add(ids.get(i), seqs.get(i), vectors.get(i));
-                scopeOf.put(ids.get(i), scope);
             }
         } finally {
             shelf.lock.writeLock().unlock();
@@ -57,12 +58,11 @@ public final class InProcessVectorIndex implements MemoryVectors {
     }
 
     /**
-     * Every shelf is visited, not just the one {@code scopeOf} names: a scope being read right now may not have
-     * listed the memory yet, and its write lock makes this wait until it has (erases are rare).
+     * Every shelf is visited: a scope being read right now may not have listed the memory yet, and its write lock
+     * makes this wait until it has (erases are rare).
      */
     @Override
     public void removed(Collection<String> ids) {
-        ids.forEach(scopeOf::remove);
         for (Shelf shelf : scopes.values()) {
             shelf.lock.writeLock().lock();
             try {
@@ -98,38 +98,86 @@ public final class InProcessVectorIndex implements MemoryVectors {
 
     @Override
     public boolean holds(String id) {
-        return held(id) != null;
+        for (Shelf shelf : scopes.values()) {
+            shelf.lock.readLock().lock();
+            try {
+                if (shelf.vectors.holds(id)) {
+                    return true;
+                }
+            } finally {
+                shelf.lock.readLock().unlock();
+            }
+        }
+        return false;
     }
 
+    /**
+     * The held vectors are int8 ones, dequantized (their cosines are within ~2e-3 of the exact ones): reading exact
+     * vectors from the graph costs tens of µs each (Neo4j decodes a float array slowly), too much for the hundreds
+     * that recall's features and expansion and the agent's comparisons need. Vectors not held are read from the graph.
+     */
+    /**
+     * The held vectors are int8 ones, dequantized (their cosines are within ~2e-3 of the exact ones): reading exact
+     * vectors from the graph costs tens of µs each (Neo4j decodes a float array slowly), too much for the hundreds
+     * that recall's features and expansion and the agent's comparisons need. Vectors not held are read from the graph.
+     */
     @Override
     public Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids) {
-        // a vector read from the graph is not kept: a hard forget committing meanwhile could not take it back out
-        return MemoryVectors.get(tx, ids, this::held, (id, v) -> { });
+        return get(tx, null, ids);
     }
 
-    private float[] held(String id) {
-        String scope = scopeOf.get(id);
-        Shelf shelf = scope == null ? null : scopes.get(scope);
-        if (shelf == null) {
-            return null;
+    /** Looks in {@code scope}'s vectors first, then in the other scopes' for what is still missing. */
+    @Override
+    public Map<String, float[]> get(GraphStore.Tx tx, String scope, Collection<String> ids) {
+        Map<String, float[]> held = new HashMap<>();
+        Set<String> missing = new HashSet<>(ids);
+        Shelf first = scope == null ? null : scopes.get(scope);
+        if (first != null) {
+            collect(first, missing, held);
         }
+        for (Shelf shelf : scopes.values()) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            if (shelf != first) {
+                collect(shelf, missing, held);
+            }
+        }
+        // a vector read from the graph is not kept: a hard forget committing meanwhile could not take it back out
+        return MemoryVectors.get(tx, ids, held::get, (id, v) -> { });
+    }
+
+    private static void collect(Shelf shelf, Set<String> missing, Map<String, float[]> into) {
         shelf.lock.readLock().lock();
         try {
-            return shelf.vectors.vector(id);
+            for (var it = missing.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                float[] v = shelf.vectors.vector(id);
+                if (v != null) {
+                    into.put(id, v);
+                    it.remove();
+                }
+            }
         } finally {
             shelf.lock.readLock().unlock();
         }
     }
 
+    /**
+     * The int8 shortlist under the scope's read lock, then its exact ranking by the vectors read from the graph in the
+     * caller's transaction (outside the lock: that read is most of the cost, ~10 µs a memory).
+     */
     @Override
     public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq) {
         Shelf shelf = shelf(tx, scope);
+        List<Hit> shortlist;
         shelf.lock.readLock().lock();
         try {
-            return shelf.vectors.nearest(vector, k, beforeSeq);
+            shortlist = shelf.vectors.shortlist(vector, ScopeVectors.shortlistSize(k), beforeSeq);
         } finally {
             shelf.lock.readLock().unlock();
         }
+        return ScopeVectors.rerank(vector, shortlist, k, ids -> MemoryVectors.get(tx, ids, id -> null, (id, v) -> { }));
     }
 
     @Override
@@ -160,7 +208,6 @@ public final class InProcessVectorIndex implements MemoryVectors {
             for (Map<String, Object> r : tx.run("memory/scope_vectors", Map.of("scope", scope))) {
                 String id = (String) r.get("id");
                 shelf.vectors.add(id, ((Number) r.get("seq")).longValue(), Values.floats(r.get("embedding")));
-                scopeOf.put(id, scope);
             }
             shelf.loaded = true;
         } finally {
@@ -185,6 +232,5 @@ public final class InProcessVectorIndex implements MemoryVectors {
     /** Forgets what is held of every scope, to be read again at the next search (after writes by hand, in benchmarks). */
     public void reset() {
         scopes.clear();
-        scopeOf.clear();
     }
 }

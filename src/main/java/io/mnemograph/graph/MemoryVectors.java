@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * The embeddings of stored memories as this process holds them. Two kinds, by storage mode: embedded mode holds every
- * memory's vector, scope by scope, and answers nearest-neighbour queries itself (Neo4j's vector index is dropped
- * there: it was most of the cost of storing a memory and of recalling at scale, and it cannot filter by scope);
+ * memory's vector quantized to int8, scope by scope, and answers nearest-neighbour queries itself (Neo4j's vector
+ * index is dropped there: it was most of the cost of storing a memory and of recalling at scale, and it cannot filter
+ * by scope), ranking its int8 shortlist again by the exact vectors read from the graph;
  * server mode holds recent vectors only and leaves nearest-neighbour search to Neo4j's vector index, since replicas
  * share the database, not their memory. A memory's embedding never changes once stored, so nothing held is stale;
  * erasing a memory removes it (no trace of erased content may stay behind).
@@ -47,14 +48,24 @@ public interface MemoryVectors {
     boolean holds(String id);
 
     /**
-     * The vectors of these memories by id; those not held are read from the graph within the caller's transaction.
-     * An id that names no memory is absent from the answer.
+     * The vectors of these memories by id (in embedded mode the held int8 ones, dequantized: cosines within ~2e-3 of
+     * the exact ones); those not held are read from the graph within the caller's transaction. An id that names no
+     * memory is absent from the answer.
      */
     Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids);
 
     /**
-     * The at most {@code k} memories of the scope most similar to {@code vector}, best first, among those numbered
-     * below {@code beforeSeq} ({@link Long#MAX_VALUE}: all). Status and time are not looked at: the caller filters.
+     * {@link #get(GraphStore.Tx, Collection)} for memories expected in {@code scope}: an implementation that holds
+     * vectors scope by scope looks there first.
+     */
+    default Map<String, float[]> get(GraphStore.Tx tx, String scope, Collection<String> ids) {
+        return get(tx, ids);
+    }
+
+    /**
+     * The at most {@code k} memories of the scope most similar to {@code vector}, best first, with exact cosines, among
+     * those numbered below {@code beforeSeq} ({@link Long#MAX_VALUE}: all). Status and time are not looked at: the
+     * caller filters.
      * The first query of a scope reads its vectors from the graph within the caller's transaction.
      *
      * @throws UnsupportedOperationException when not {@link #searchable()}

@@ -4,20 +4,27 @@ import io.mnemograph.graph.MemoryVectors.Hit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 /**
- * The vectors of one scope's memories, normalised and packed in one array, with nearest-neighbour search. Not
- * thread-safe: {@link InProcessVectorIndex} guards each instance.
+ * The vectors of one scope's memories, normalised, quantized to int8 and packed in one array, with nearest-neighbour
+ * search. Not thread-safe: {@link InProcessVectorIndex} guards each instance.
  *
- * <p>Search is exact up to {@link #EXACT_LIMIT} memories (a dot product each, ~0.1 µs at 384 dimensions). Above, each
- * vector also has a binary code (the sign of each dimension after subtracting the scope's mean, one bit a dimension):
- * a pass over the codes by Hamming distance (XOR and bit count, a few nanoseconds a memory) keeps the
- * {@code max(k × RERANK_FACTOR, MIN_RERANK)} closest, and those are ranked again by exact cosine. At 100k memories
- * this is ~1 ms, where Neo4j's HNSW index took 4-9 ms and an exact pass ~20 ms.
+ * <p>Each vector is held as one byte a dimension and one float (its scale): 384 + 4 bytes instead of 1,536, so that a
+ * million memories fit in ~0.6 GB of heap. The int8 cosine is within ~1e-3 of the exact one, close enough to choose a
+ * shortlist but not to rank: {@link #shortlist} gives the {@link #shortlistSize(int)} best by int8 cosine, and
+ * {@link #rerank} ranks them again by the exact vectors (the caller reads them from the graph).
+ *
+ * <p>Up to {@link #EXACT_LIMIT} memories the int8 pass visits every vector (~0.1 µs each at 384 dimensions). Above,
+ * each vector also has a binary code (the sign of each dimension after subtracting the scope's mean, one bit a
+ * dimension): a pass over the codes by Hamming distance (XOR and bit count, a few nanoseconds a memory) keeps the
+ * {@code max(k × RERANK_FACTOR, MIN_RERANK)} closest for the int8 pass. At 100k memories this is ~1 ms, where Neo4j's
+ * HNSW index took 4-9 ms and an exact pass ~20 ms.
  */
 final class ScopeVectors {
 
@@ -27,10 +34,22 @@ final class ScopeVectors {
     static final int RERANK_FACTOR = 40;
     /** ...and at least this many. */
     static final int MIN_RERANK = 2000;
+    /** The int8 pass keeps this many times k for the exact ranking... */
+    static final int SHORTLIST_FACTOR = 2;
+    /** ...and at least this many. */
+    static final int MIN_SHORTLIST = 100;
 
     private int dimensions; // taken from the first vector added
     private int words;
-    private float[] data = new float[0];
+    /*
+     * The int8 vectors in pages of PAGE vectors: a large scope grows by a page, not by copying everything into an
+     * array 1.5 or 2 times larger (which at a million memories left up to a third of the heap unused). A page itself
+     * grows by 1.5× up to PAGE, so a small scope takes little.
+     */
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE = 1 << PAGE_BITS;
+    private byte[][] pages = new byte[0][];
+    private float[] scales = new float[0]; // vector i dequantized = scales[i] × its bytes: a unit vector, near enough
     private long[] seqs = new long[0];
     private String[] ids = new String[0];
     private long[] codes; // null until the scope outgrows exact search
@@ -47,8 +66,17 @@ final class ScopeVectors {
 
     /** About the heap this scope's vectors take: the arrays, and ~100 bytes a memory for its id and position. */
     long heapBytes() {
-        return 4L * data.length + 8L * seqs.length + 8L * ids.length + (codes == null ? 0 : 8L * codes.length)
-                + 100L * size;
+        long paged = 16L * pages.length;
+        for (byte[] page : pages) {
+            paged += page.length;
+        }
+        return paged + 4L * scales.length + 8L * seqs.length + 8L * ids.length
+                + (codes == null ? 0 : 8L * codes.length) + 100L * size;
+    }
+
+    /** How many of the int8 pass's best {@link #rerank} ranks exactly to answer k. */
+    static int shortlistSize(int k) {
+        return Math.max(k * SHORTLIST_FACTOR, MIN_SHORTLIST);
     }
 
     boolean holds(String id) {
@@ -60,7 +88,8 @@ final class ScopeVectors {
         if (size == 0 && codes == null && vector.length != dimensions) {
             dimensions = vector.length;
             words = (dimensions + 63) / 64;
-            data = new float[0];
+            pages = new byte[0][];
+            scales = new float[0];
             seqs = new long[0];
             ids = new String[0];
         }
@@ -68,16 +97,16 @@ final class ScopeVectors {
             return;
         }
         if (size == ids.length) {
-            int capacity = Math.max(16, size * 2);
-            data = Arrays.copyOf(data, capacity * dimensions);
+            int capacity = Math.max(16, size + size / 2); // 1.5×: less slack than doubling at a million
+            scales = Arrays.copyOf(scales, capacity);
             seqs = Arrays.copyOf(seqs, capacity);
             ids = Arrays.copyOf(ids, capacity);
             if (codes != null) {
                 codes = Arrays.copyOf(codes, capacity * words);
             }
         }
-        float[] unit = unit(vector);
-        System.arraycopy(unit, 0, data, size * dimensions, dimensions);
+        room(size);
+        quantize(unit(vector), size);
         seqs[size] = seq;
         ids[size] = id;
         if (codes != null) {
@@ -98,7 +127,8 @@ final class ScopeVectors {
         }
         int last = size - 1;
         if (at != last) {
-            System.arraycopy(data, last * dimensions, data, at * dimensions, dimensions);
+            System.arraycopy(page(last), base(last), page(at), base(at), dimensions);
+            scales[at] = scales[last];
             if (codes != null) {
                 System.arraycopy(codes, last * words, codes, at * words, words);
             }
@@ -106,7 +136,8 @@ final class ScopeVectors {
             ids[at] = ids[last];
             position.put(ids[at], at);
         }
-        Arrays.fill(data, last * dimensions, (last + 1) * dimensions, 0f);
+        Arrays.fill(page(last), base(last), base(last) + dimensions, (byte) 0);
+        scales[last] = 0f;
         if (codes != null) {
             Arrays.fill(codes, last * words, (last + 1) * words, 0L);
         }
@@ -114,14 +145,47 @@ final class ScopeVectors {
         size--;
     }
 
-    /** The unit vector held for this memory (a copy), or null. */
+    /** The vector held for this memory, dequantized (a unit vector within int8's precision), or null. */
     float[] vector(String id) {
         Integer at = position.get(id);
-        return at == null ? null : Arrays.copyOfRange(data, at * dimensions, (at + 1) * dimensions);
+        return at == null ? null : vector(at);
     }
 
-    /** The at most k memories numbered below {@code beforeSeq} most similar to {@code query}, best first. */
-    List<Hit> nearest(float[] query, int k, long beforeSeq) {
+    /**
+     * The at most k memories numbered below {@code beforeSeq} most similar to {@code query}, best first, with exact
+     * cosines: the int8 shortlist ranked again by the exact vectors {@code exact} gives for ids (see
+     * {@link #rerank}).
+     */
+    List<Hit> nearest(float[] query, int k, long beforeSeq, Function<Collection<String>, Map<String, float[]>> exact) {
+        return rerank(query, shortlist(query, shortlistSize(k), beforeSeq), k, exact);
+    }
+
+    /**
+     * The exact ranking of a shortlist: each id's cosine to {@code query} from the vector {@code exact} gives for it
+     * (an id it gives none for, such as a memory erased meanwhile, is left out), the best k first.
+     */
+    static List<Hit> rerank(float[] query, List<Hit> shortlist, int k,
+                            Function<Collection<String>, Map<String, float[]>> exact) {
+        if (shortlist.isEmpty()) {
+            return List.of();
+        }
+        Map<String, float[]> vectors = exact.apply(shortlist.stream().map(Hit::id).toList());
+        List<Hit> out = new ArrayList<>(shortlist.size());
+        for (Hit h : shortlist) {
+            float[] v = vectors.get(h.id());
+            if (v != null) {
+                out.add(new Hit(h.id(), io.mnemograph.embedding.Vectors.cosine(query, v)));
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
+        return out.size() > k ? new ArrayList<>(out.subList(0, k)) : out;
+    }
+
+    /**
+     * The at most k memories numbered below {@code beforeSeq} most similar to {@code query} by their int8 vectors,
+     * best first, with int8 cosines (within ~1e-3 of the exact ones).
+     */
+    List<Hit> shortlist(float[] query, int k, long beforeSeq) {
         if (k <= 0 || size == 0 || query.length != dimensions) {
             return List.of();
         }
@@ -134,15 +198,16 @@ final class ScopeVectors {
                 }
             }
         } else {
-            shortlist(q, Math.max(k * RERANK_FACTOR, MIN_RERANK), beforeSeq, best, k);
+            // as many codes per exact answer as before quantization: k here is already the shortlist's size
+            hamming(q, Math.max(k * RERANK_FACTOR / SHORTLIST_FACTOR, MIN_RERANK), beforeSeq, best, k);
         }
         List<Hit> out = new ArrayList<>(best);
         out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
         return out;
     }
 
-    /** The binary pass: the {@code keep} closest codes (ties at the cut included) re-ranked exactly into {@code best}. */
-    private void shortlist(float[] q, int keep, long beforeSeq, PriorityQueue<Hit> best, int k) {
+    /** The binary pass: the {@code keep} closest codes (ties at the cut included) ranked by int8 into {@code best}. */
+    private void hamming(float[] q, int keep, long beforeSeq, PriorityQueue<Hit> best, int k) {
         long[] qc = new long[words];
         code(q, 0, qc, 0);
         int[] distance = new int[size];
@@ -182,7 +247,8 @@ final class ScopeVectors {
     }
 
     private double dot(float[] q, int i) {
-        int base = i * dimensions;
+        int base = base(i);
+        byte[] data = page(i);
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
@@ -197,7 +263,57 @@ final class ScopeVectors {
         for (; d < dimensions; d++) {
             s0 += q[d] * data[base + d];
         }
-        return (double) s0 + s1 + s2 + s3;
+        return ((double) s0 + s1 + s2 + s3) * scales[i];
+    }
+
+    private float value(int i, int d) {
+        return page(i)[base(i) + d] * scales[i];
+    }
+
+    private byte[] page(int i) {
+        return pages[i >> PAGE_BITS];
+    }
+
+    private int base(int i) {
+        return (i & (PAGE - 1)) * dimensions;
+    }
+
+    /** Makes room for vector i, the next one: a new page, or a larger last page. */
+    private void room(int i) {
+        int p = i >> PAGE_BITS;
+        if (p == pages.length) {
+            pages = Arrays.copyOf(pages, p + 1);
+            pages[p] = new byte[16 * dimensions];
+        }
+        int vectors = pages[p].length / dimensions;
+        if ((i & (PAGE - 1)) == vectors) {
+            pages[p] = Arrays.copyOf(pages[p], Math.min(PAGE, vectors + vectors / 2) * dimensions);
+        }
+    }
+
+    /**
+     * Stores a unit vector at position i: each dimension rounded to one of 255 steps of the vector's largest
+     * magnitude, and a scale that makes the dequantized vector a unit vector again (so dot products are cosines).
+     */
+    private void quantize(float[] unit, int i) {
+        float largest = 0;
+        for (float x : unit) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        int base = base(i);
+        byte[] data = page(i);
+        if (largest == 0) {
+            Arrays.fill(data, base, base + dimensions, (byte) 0);
+            scales[i] = 0f;
+            return;
+        }
+        double norm = 0;
+        for (int d = 0; d < dimensions; d++) {
+            int q = Math.round(unit[d] * 127 / largest);
+            data[base + d] = (byte) q;
+            norm += (double) q * q;
+        }
+        scales[i] = (float) (1 / Math.sqrt(norm));
     }
 
     /**
@@ -208,7 +324,7 @@ final class ScopeVectors {
         mean = new float[dimensions];
         for (int i = 0; i < size; i++) {
             for (int d = 0; d < dimensions; d++) {
-                mean[d] += data[i * dimensions + d] / size;
+                mean[d] += value(i, d) / size;
             }
         }
         codes = new long[ids.length * words];
@@ -218,7 +334,15 @@ final class ScopeVectors {
     }
 
     private void encode(int i) {
-        code(data, i * dimensions, codes, i * words);
+        code(vector(i), 0, codes, i * words);
+    }
+
+    private float[] vector(int i) {
+        float[] out = new float[dimensions];
+        for (int d = 0; d < dimensions; d++) {
+            out[d] = value(i, d);
+        }
+        return out;
     }
 
     private void code(float[] vector, int from, long[] into, int at) {

@@ -115,7 +115,9 @@ public class RecallService {
         List<String> names = strategy == RecallStrategy.GRAPH ? Fusion.names(r.query()) : List.of();
         Map<String, Object> params = timeParams(r);
         boolean inProcess = useVector && vectors.searchable();
-        Fusion fusion = store.read(tx -> {
+        // time ranking's columns, read with the features and expansion rows (issue 15: no time/candidates statement)
+        Map<String, Map<String, Object>> times = new HashMap<>();
+        Fusion fusion = time.reading(() -> store.read(tx -> {
             Fusion f = new Fusion(tuning, strategy, names);
             if (useVector) {
                 f.vector(inProcess ? nearest(tx, r, vector, want) : vectorHits(tx, params, vector, want));
@@ -132,27 +134,31 @@ public class RecallService {
             if ((blend || inProcess) && !f.isEmpty()) {
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("ids", f.ids());
-                p.put("cosines", inProcess ? scores(tx, f.ids(), vector) : f.vectorScores());
+                p.put("cosines", inProcess ? exactHits(scores(tx, r.scope(), f.ids(), vector), f) : f.vectorScores());
                 p.put("vector", vector);
                 p.put("names", names);
-                f.features(tx.run("recall/features", p), want);
+                List<Map<String, Object>> rows = tx.run("recall/features", p);
+                time.collect(times, rows);
+                f.features(rows, want);
             }
             f.scoreDirect();
             if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {
                 Map<String, Object> p = expandParams(params, f.seeds(), vector, names, tuning.window());
                 p.put("cosineInGraph", !inProcess);
                 List<Map<String, Object>> rows = tx.run("recall/expand", p);
-                f.expand(inProcess ? withScores(tx, rows, vector) : rows);
+                time.collect(times, rows);
+                f.expand(inProcess ? withScores(tx, r.scope(), rows, vector) : rows);
             }
             return f;
-        });
+        }));
         if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
-            time.rank(r, fusion.candidates(), tuning.eventTime()); // time words and retention, see TimeRanking
+            time.rank(r, fusion.candidates(), times, tuning.eventTime()); // time words and retention, see TimeRanking
         }
         // the redundancy step compares the best candidates with one another: their vectors, held or read
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), ids -> store.read(tx -> vectors.get(tx, ids)));
         Map<String, Memory> memories = new LinkedHashMap<>();
-        for (Memory m : reader.getAll(top.stream().map(Fusion.Candidate::id).toList())) {
+        // not reader.getAll: that would write queued reinforcement first, in the read path (see ReinforcementWriter)
+        for (Memory m : time.memories(top.stream().map(Fusion.Candidate::id).toList())) {
             memories.put(m.id(), m);
         }
         List<Recollection> out = new ArrayList<>();
@@ -177,15 +183,25 @@ public class RecallService {
     }
 
     /** Similarity to the query on Neo4j's (1 + cosine) / 2 scale, for each of these memories the process holds. */
-    private Map<String, Double> scores(GraphStore.Tx tx, Collection<String> ids, float[] vector) {
+    private Map<String, Double> scores(GraphStore.Tx tx, String scope, Collection<String> ids, float[] vector) {
         Map<String, Double> out = new HashMap<>();
-        vectors.get(tx, ids).forEach((id, v) -> out.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+        vectors.get(tx, scope, ids).forEach((id, v) -> out.put(id, (1 + Vectors.cosine(vector, v)) / 2));
         return out;
     }
 
+    /**
+     * The in-process similarities (from int8 vectors, within ~2e-3 of exact) with the vector hits' own, which the
+     * index computed from exact vectors (issue 15: the process holds int8 vectors only).
+     */
+    private static Map<String, Double> exactHits(Map<String, Double> scores, Fusion f) {
+        scores.putAll(f.vectorScores());
+        return scores;
+    }
+
     /** Expansion rows with the similarity the statement left to the caller. */
-    private List<Map<String, Object>> withScores(GraphStore.Tx tx, List<Map<String, Object>> rows, float[] vector) {
-        Map<String, Double> scores = scores(tx, rows.stream().map(r -> (String) r.get("id")).collect(
+    private List<Map<String, Object>> withScores(GraphStore.Tx tx, String scope, List<Map<String, Object>> rows,
+                                                 float[] vector) {
+        Map<String, Double> scores = scores(tx, scope, rows.stream().map(r -> (String) r.get("id")).collect(
                 Collectors.toSet()), vector);
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {

@@ -3,6 +3,7 @@ package io.mnemograph.recall;
 import io.mnemograph.config.ForgettingConfig;
 import io.mnemograph.config.TimeConfig;
 import io.mnemograph.graph.GraphStore;
+import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRows;
 import io.mnemograph.memory.RecallRequest;
 import io.mnemograph.memory.Recollection;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Time in recall, after fusion: a time word of the question boosts the memories said inside its window or whose
@@ -38,9 +40,12 @@ class TimeRanking {
     private final double wordBoost;
     private final double growth;
     private final double maxStrength;
+    private final ReinforcementWriter reinforcement;
 
-    TimeRanking(GraphStore store, InstantSource clock, ForgettingConfig forgetting, TimeConfig time) {
+    TimeRanking(GraphStore store, InstantSource clock, ForgettingConfig forgetting, TimeConfig time,
+                ReinforcementWriter reinforcement) {
         this.store = store;
+        this.reinforcement = reinforcement;
         this.clock = clock;
         this.retention = new Retention(forgetting.scale(), forgetting.weight());
         this.wordBoost = time.wordBoost();
@@ -50,24 +55,33 @@ class TimeRanking {
 
     /** Re-scores the candidates in place: boost inside the question's time window, then retention. */
     void rank(RecallRequest r, Collection<Fusion.Candidate> candidates) {
-        rank(r, candidates, true);
+        rank(r, candidates, Map.of(), true);
     }
 
     /**
-     * As {@link #rank(RecallRequest, Collection)}; with {@code eventTime} false, a question's time window matches only
-     * when a memory was said, never the times its content mentions (an ablation for benchmarks).
+     * {@link #rank(RecallRequest, Collection)} given what it needs of some candidates already ({@code known}: id to
+     * a row of time/candidates' columns, filled by {@link #collect} from the recall's own statements); only the
+     * others are read with time/candidates. With {@code eventTime} false, a question's time window matches only when a
+     * memory was said, never the times its content mentions (an ablation for benchmarks).
      */
-    void rank(RecallRequest r, Collection<Fusion.Candidate> candidates, boolean eventTime) {
+    void rank(RecallRequest r, Collection<Fusion.Candidate> candidates, Map<String, Map<String, Object>> known,
+              boolean eventTime) {
         // Explicit from/to already filtered; time words only speak when the caller gave no window.
         Optional<TimeWords.Window> window = r.from() == null && r.to() == null && wordBoost > 0
                 ? TimeWords.find(r.query(), r.at()) : Optional.empty();
         if (candidates.isEmpty() || (window.isEmpty() && retention.weight() <= 0)) {
             return;
         }
-        Map<String, Map<String, Object>> times = new HashMap<>();
-        for (Map<String, Object> row : store.query("time/candidates",
-                Map.of("ids", candidates.stream().map(Fusion.Candidate::id).toList()))) {
-            times.put((String) row.get("id"), row);
+        Map<String, Map<String, Object>> times = new HashMap<>(known);
+        List<String> missing = candidates.stream().map(Fusion.Candidate::id).filter(id -> !known.containsKey(id))
+                .toList();
+        if (!missing.isEmpty()) {
+            reinforcement.reading(() -> {
+                for (Map<String, Object> row : store.query("time/candidates", Map.of("ids", missing))) {
+                    times.put((String) row.get("id"), reinforcement.overlay(row));
+                }
+                return null;
+            });
         }
         for (Fusion.Candidate c : candidates) {
             Map<String, Object> t = times.get(c.id());
@@ -106,6 +120,50 @@ class TimeRanking {
         return mention == null ? null : "time: " + mention;
     }
 
+    /**
+     * Keeps time/candidates' columns of statement rows that carry them ({@code occurredAt}, {@code memoryStrength},
+     * {@code lastRecalledAt}, the mention lists: recall/features and recall/expand), with queued reinforcement applied, so that
+     * {@link #rank} needs no statement of its own. Call inside {@link #reading}.
+     */
+    void collect(Map<String, Map<String, Object>> into, List<Map<String, Object>> rows) {
+        for (Map<String, Object> row : rows) {
+            String id = (String) row.get("id");
+            if (!into.containsKey(id)) {
+                Map<String, Object> t = new HashMap<>();
+                t.put("id", id);
+                t.put("occurredAt", row.get("occurredAt"));
+                t.put("strength", row.get("memoryStrength"));
+                t.put("lastRecalledAt", row.get("lastRecalledAt"));
+                t.put("mentionTexts", row.get("mentionTexts"));
+                t.put("mentionFroms", row.get("mentionFroms"));
+                t.put("mentionTos", row.get("mentionTos"));
+                into.put(id, reinforcement.overlay(t));
+            }
+        }
+    }
+
+    /** Runs reads whose rows go to {@link #collect}: no queued reinforcement is written meanwhile. */
+    <T> T reading(Supplier<T> work) {
+        return reinforcement.reading(work);
+    }
+
+    /**
+     * The memories with these ids, in the order asked, as a read after every queued reinforcement would show them,
+     * without writing the queue: recall reads what it returns this way, so a recall does not wait for a write.
+     */
+    @SuppressWarnings("unchecked")
+    List<Memory> memories(List<String> ids) {
+        Map<String, Memory> byId = new HashMap<>();
+        reinforcement.reading(() -> store.read(tx -> {
+            for (Map<String, Object> row : tx.run("memory/get", Map.of("ids", ids))) {
+                Memory m = MemoryRows.memory(reinforcement.overlay((Map<String, Object>) row.get("memory")));
+                byId.put(m.id(), m);
+            }
+            return null;
+        }));
+        return ids.stream().map(byId::get).filter(m -> m != null).toList();
+    }
+
     /** Plans the statements once at start (the first run of each costs 0.2-1 s). */
     void warmUp() {
         store.query("time/candidates", Map.of("ids", List.of()));
@@ -115,24 +173,21 @@ class TimeRanking {
         p.put("growth", growth);
         p.put("max", maxStrength);
         store.update("time/reinforce", p);
+        p.remove("ids");
+        p.put("rows", List.of());
+        store.update("time/reinforce_batch", p);
     }
 
     /**
      * Recall is a use: what it returned is remembered a little better (recallCount + 1, lastRecalledAt = now,
-     * strength + growth), in one write statement. An as-of question about the past is a look at history, not a use,
-     * and reinforces nothing.
+     * strength + growth), queued and written after the answer by {@link ReinforcementWriter}. An as-of question about
+     * the past is a look at history, not a use, and reinforces nothing.
      */
     void reinforce(RecallRequest r, List<Recollection> returned) {
         Instant now = clock.instant();
         if (returned.isEmpty() || r.at().isBefore(now.minus(NOW_TOLERANCE))) {
             return;
         }
-        Map<String, Object> p = new HashMap<>();
-        // Sorted ids: concurrent recalls lock the same nodes in the same order and cannot deadlock.
-        p.put("ids", returned.stream().map(x -> x.memory().id()).sorted().toList());
-        p.put("now", now.atZone(ZoneOffset.UTC));
-        p.put("growth", growth);
-        p.put("max", maxStrength);
-        store.update("time/reinforce", p);
+        reinforcement.add(returned.stream().map(x -> x.memory().id()).toList(), now);
     }
 }

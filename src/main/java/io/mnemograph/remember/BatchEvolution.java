@@ -223,7 +223,7 @@ final class BatchEvolution {
         p.put("before", firstSeq());
         Map<Integer, List<Map<String, Object>>> out = new HashMap<>();
         List<Map<String, Object>> rows = tx.run("agent/candidates", p);
-        Map<String, float[]> vectors = embeddings.get(tx, rows.stream().map(r -> (String) r.get("id"))
+        Map<String, float[]> vectors = embeddings.get(tx, scope, rows.stream().map(r -> (String) r.get("id"))
                 .collect(java.util.stream.Collectors.toSet()));
         for (Map<String, Object> r : rows) {
             Map<String, Object> row = new HashMap<>(r);
@@ -272,7 +272,7 @@ final class BatchEvolution {
                 "batch", items.stream().map(i -> i.id).toList(), "before", firstSeq()))) {
             ids.add((String) r.get("id"));
         }
-        Map<String, float[]> byId = embeddings.get(tx, ids);
+        Map<String, float[]> byId = embeddings.get(tx, scope, ids);
         List<float[]> vectors = ids.stream().map(byId::get).toList();
         Map<String, List<String>> out = new HashMap<>();
         for (Item item : items) {

@@ -1,5 +1,6 @@
 package io.mnemograph.remember;
 
+import io.mnemograph.graph.DeferredWrites;
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRows;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public class MemoryReader {
 
     private final GraphStore store;
+    private final DeferredWrites deferred;
 
-    MemoryReader(GraphStore store) {
+    MemoryReader(GraphStore store, DeferredWrites deferred) {
         this.store = store;
+        this.deferred = deferred;
     }
 
     public Optional<Memory> get(String id) {
@@ -25,8 +28,12 @@ public class MemoryReader {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** The memories with these ids, in the order asked; ids that name nothing are left out. */
+    /**
+     * The memories with these ids, in the order asked; ids that name nothing are left out. Writes queued for them
+     * (recall's reinforcement) are written first, so they show.
+     */
     public List<Memory> getAll(List<String> ids) {
+        deferred.flush(ids);
         return store.read(tx -> getAll(tx, ids));
     }
 

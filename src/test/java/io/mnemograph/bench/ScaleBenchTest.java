@@ -146,6 +146,8 @@ class ScaleBenchTest {
                     allVectors);
             System.out.printf(Locale.ROOT, "first recall of the scope %.0f ms; vector search recall@50 vs exact %.3f%n",
                     firstRecall, vectorRecall);
+            System.out.printf(Locale.ROOT, "in-process vectors: %d held, %d bytes of heap, %.0f bytes a memory%n",
+                    vectors.held(), vectors.heapBytes(), vectors.heapBytes() / (double) Math.max(1, vectors.held()));
             results.add(measure(size, fillSeconds, transactions, loadBefore, firstRecall, vectorRecall, warmUp,
                     questions));
         }

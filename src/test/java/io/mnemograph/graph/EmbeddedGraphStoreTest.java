@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The storage contract against Neo4j embedded in this JVM. */
-class EmbeddedGraphStoreTest extends GraphStoreContract {
+public class EmbeddedGraphStoreTest extends GraphStoreContract {
 
     @TempDir
     static Path dir;
@@ -36,7 +36,7 @@ class EmbeddedGraphStoreTest extends GraphStoreContract {
         return store;
     }
 
-    static MnemographConfig.Neo4j neo4jConfig(boolean bolt) {
+    public static MnemographConfig.Neo4j neo4jConfig(boolean bolt) {
         return new MnemographConfig.Neo4j() {
             public String boltAddress() {
                 return "localhost:0";

@@ -55,7 +55,7 @@ public abstract class GraphStoreContract {
         return v;
     }
 
-    static Map<String, Object> memoryRow(String id, String scope, String content, String externalId) {
+    public static Map<String, Object> memoryRow(String id, String scope, String content, String externalId) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", id);
         m.put("scope", scope);

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -28,7 +30,7 @@ class ScopeVectorsTest {
         ScopeVectors scope = fill(all);
         for (int q = 0; q < 20; q++) {
             float[] query = near(random, all.get(random.nextInt(all.size())), 0.05f);
-            List<MemoryVectors.Hit> hits = scope.nearest(query, 10, Long.MAX_VALUE);
+            List<MemoryVectors.Hit> hits = nearest(scope, all, query, 10, Long.MAX_VALUE);
             assertEquals(exact(all, query, 10, Integer.MAX_VALUE), hits.stream().map(MemoryVectors.Hit::id).toList());
             for (int i = 1; i < hits.size(); i++) {
                 assertTrue(hits.get(i - 1).cosine() >= hits.get(i).cosine(), "best first");
@@ -47,7 +49,7 @@ class ScopeVectorsTest {
         for (int q = 0; q < queries; q++) {
             float[] query = near(random, all.get(random.nextInt(all.size())), 0.05f);
             Set<String> exact = new HashSet<>(exact(all, query, 50, Integer.MAX_VALUE));
-            found += scope.nearest(query, 50, Long.MAX_VALUE).stream().filter(h -> exact.contains(h.id())).count()
+            found += nearest(scope, all, query, 50, Long.MAX_VALUE).stream().filter(h -> exact.contains(h.id())).count()
                     / 50.0;
         }
         System.out.printf("shortlist recall@50 against exact: %.3f%n", found / queries);
@@ -60,7 +62,7 @@ class ScopeVectorsTest {
         List<float[]> all = clustered(random, 6000, 30);
         ScopeVectors scope = fill(all);
         float[] query = all.get(5999);
-        List<MemoryVectors.Hit> hits = scope.nearest(query, 20, 3000);
+        List<MemoryVectors.Hit> hits = nearest(scope, all, query, 20, 3000);
         assertEquals(20, hits.size());
         assertTrue(hits.stream().allMatch(h -> index(h.id()) < 3000), "memory numbered 3000 or later offered");
     }
@@ -74,11 +76,53 @@ class ScopeVectorsTest {
         assertFalse(scope.holds("m17"));
         assertNull(scope.vector("m17"));
         assertEquals(199, scope.size());
-        assertFalse(scope.nearest(all.get(17), 200, Long.MAX_VALUE).stream().anyMatch(h -> h.id().equals("m17")));
+        assertFalse(nearest(scope, all, all.get(17), 200, Long.MAX_VALUE).stream().anyMatch(h -> h.id().equals("m17")));
         // the memory moved into its place is still found as its own nearest
-        assertEquals("m199", scope.nearest(all.get(199), 1, Long.MAX_VALUE).get(0).id());
+        assertEquals("m199", nearest(scope, all, all.get(199), 1, Long.MAX_VALUE).get(0).id());
         scope.add("m17", 17, all.get(17));
-        assertEquals("m17", scope.nearest(all.get(17), 1, Long.MAX_VALUE).get(0).id());
+        assertEquals("m17", nearest(scope, all, all.get(17), 1, Long.MAX_VALUE).get(0).id());
+    }
+
+    @Test
+    void theInt8ShortlistHoldsTheExactNearestAndTheExactRankingPutsThemInOrder() {
+        Random random = new Random(13);
+        List<float[]> all = clustered(random, 3000, 10);
+        ScopeVectors scope = fill(all);
+        double int8Found = 0;
+        int queries = 30;
+        for (int q = 0; q < queries; q++) {
+            float[] query = near(random, all.get(random.nextInt(all.size())), 0.05f);
+            List<String> exact = exact(all, query, 50, Integer.MAX_VALUE);
+            Set<String> exactSet = new HashSet<>(exact);
+            List<MemoryVectors.Hit> shortlist = scope.shortlist(query, 50, Long.MAX_VALUE);
+            int8Found += shortlist.stream().filter(h -> exactSet.contains(h.id())).count() / 50.0;
+            for (MemoryVectors.Hit h : shortlist) {
+                assertEquals(Vectors.cosine(query, all.get(index(h.id()))), h.cosine(), 5e-3, "int8 cosine");
+            }
+            // exact search within the scope (under the exact-search limit): the re-ranked answer is the exact one
+            assertEquals(exact, nearest(scope, all, query, 50, Long.MAX_VALUE).stream().map(MemoryVectors.Hit::id)
+                    .toList());
+        }
+        System.out.printf("int8 alone: recall@50 against exact %.3f%n", int8Found / queries);
+        assertTrue(int8Found / queries >= 0.9, "int8 recall@50: " + int8Found / queries);
+    }
+
+    @Test
+    void aMemoryTakesAboutAQuarterOfItsFloatVectorsHeap() {
+        List<float[]> all = clustered(new Random(17), 20_000, 20);
+        long perMemory = fill(all).heapBytes() / all.size();
+        System.out.printf("heap per memory at 20k: %d bytes%n", perMemory);
+        assertTrue(perMemory < 600, "heap per memory " + perMemory + " bytes (float vectors alone are 1,536)");
+    }
+
+    /** Search as the index does it: the int8 shortlist ranked again by the exact vectors (here: the test's own). */
+    private static List<MemoryVectors.Hit> nearest(ScopeVectors scope, List<float[]> all, float[] query, int k,
+                                                   long before) {
+        return scope.nearest(query, k, before, ids -> {
+            Map<String, float[]> out = new HashMap<>();
+            ids.forEach(id -> out.put(id, all.get(index(id))));
+            return out;
+        });
     }
 
     private static ScopeVectors fill(List<float[]> all) {

@@ -21,9 +21,13 @@ import java.util.Set;
  */
 public final class RecallStatementTimer {
 
-    /** The statements in the order recall runs them; the last three run in transactions of their own. */
-    public static final List<String> STATEMENTS = List.of("vector search", "recall/fulltext", "recall/features",
-            "recall/expand", "time/candidates", "memory/get", "time/reinforce");
+    /**
+     * The statements in the order recall runs them; memory/get runs in a transaction of its own, and the last
+     * (reinforcement, coalesced) runs after the answer in the background. "exact re-rank read" is the part of the
+     * vector search that reads the shortlist's exact vectors from the graph (embedded mode), timed again on its own.
+     */
+    public static final List<String> STATEMENTS = List.of("vector search", "exact re-rank read", "recall/fulltext",
+            "recall/features", "recall/expand", "memory/get", "time/reinforce_batch (after the answer)");
 
     private RecallStatementTimer() {
     }
@@ -60,6 +64,15 @@ public final class RecallStatementTimer {
                 vec = tx.run("recall/vector", p);
             }
             ms.put("vector search", since(t0));
+            if (vectors.searchable()) {
+                List<String> shortlist = vectors.nearest(tx, r.scope(), vector, 2 * (want + want / 2), Long.MAX_VALUE)
+                        .stream().map(MemoryVectors.Hit::id).toList();
+                t0 = System.nanoTime();
+                tx.run("memory/embeddings", Map.of("ids", shortlist));
+                ms.put("exact re-rank read", since(t0));
+            } else {
+                ms.put("exact re-rank read", 0.0);
+            }
             Map<String, Object> f = new HashMap<>(params);
             f.put("query", RecallService.fulltextQuery(r.scope(), r.query()));
             f.put("k", want);
@@ -74,10 +87,10 @@ public final class RecallStatementTimer {
             fp.put("ids", new ArrayList<>(all));
             t0 = System.nanoTime();
             Map<String, Double> cosines = new HashMap<>();
-            vec.forEach(x -> cosines.put((String) x.get("id"), ((Number) x.get("score")).doubleValue()));
-            if (vectors.searchable()) { // every candidate's similarity, as RecallService computes it
-                vectors.get(tx, all).forEach((id, v) -> cosines.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+            if (vectors.searchable()) { // every candidate's similarity from the process, as RecallService computes it
+                vectors.get(tx, r.scope(), all).forEach((id, v) -> cosines.put(id, (1 + Vectors.cosine(vector, v)) / 2));
             }
+            vec.forEach(x -> cosines.put((String) x.get("id"), ((Number) x.get("score")).doubleValue()));
             fp.put("cosines", cosines);
             fp.put("vector", vector);
             fp.put("names", names);
@@ -94,28 +107,25 @@ public final class RecallStatementTimer {
             t0 = System.nanoTime();
             List<Map<String, Object>> rows = tx.run("recall/expand", ep);
             if (vectors.searchable()) {
-                vectors.get(tx, rows.stream().map(x -> (String) x.get("id")).toList());
+                vectors.get(tx, r.scope(), rows.stream().map(x -> (String) x.get("id")).toList());
             }
             int expanded = rows.size();
             ms.put("recall/expand", since(t0));
             ms.put("rows/expand", (double) expanded);
             return new ArrayList<>(all);
         });
-        long t0 = System.nanoTime();
-        store.query("time/candidates", Map.of("ids", ids));
-        ms.put("time/candidates", since(t0));
         List<String> top = ids.subList(0, Math.min(r.limit(), ids.size()));
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         store.query("memory/get", Map.of("ids", top));
         ms.put("memory/get", since(t0));
         Map<String, Object> rp = new HashMap<>();
-        rp.put("ids", top.stream().sorted().toList());
-        rp.put("now", r.at().atZone(ZoneOffset.UTC));
+        rp.put("rows", top.stream().sorted().map(id -> Map.of("id", id, "count", 1, "at",
+                r.at().atZone(ZoneOffset.UTC))).toList());
         rp.put("growth", 0.2);
         rp.put("max", 10.0);
         t0 = System.nanoTime();
-        store.update("time/reinforce", rp);
-        ms.put("time/reinforce", since(t0));
+        store.update("time/reinforce_batch", rp);
+        ms.put("time/reinforce_batch (after the answer)", since(t0));
         return ms;
     }
 
