@@ -61,6 +61,14 @@ class LocomoBenchTest {
     io.mnemograph.agent.MemoryAgent agent;
     @Inject
     MnemographConfig config;
+    @Inject
+    io.mnemograph.recall.ReinforcementWriter reinforcement;
+
+    /** Undoes what recalls reinforced, after writing what is still queued (it would land after the reset otherwise). */
+    private void resetRecallUse(List<String> scopes) {
+        reinforcement.flush();
+        store.update("bench/reset_recall_use", Map.of("scopes", scopes));
+    }
 
 
     record Variant(String name, RecallStrategy strategy, RecallTuning tuning, String what) {
@@ -224,7 +232,7 @@ class LocomoBenchTest {
      * its score and reasons, the question's embedding, and every memory's embedding, to target/bench/dump-*.jsonl.
      */
     private void dump(List<Locomo.Question> questions, List<String> scopes, Path out) throws IOException {
-        store.update("bench/reset_recall_use", Map.of("scopes", scopes));
+        resetRecallUse(scopes);
         StringBuilder b = new StringBuilder();
         for (Locomo.Question q : questions) {
             List<Recollection> got = recall.recall(recall.request(q.question(), q.sampleId(), 300, RecallStrategy.GRAPH,
@@ -324,7 +332,7 @@ class LocomoBenchTest {
         // warm the statement shapes of this variant, so planning is not measured; then undo what recalls reinforced
         recall.recall(recall.request(questions.get(0).question(), questions.get(0).sampleId(), LIMIT, v.strategy(),
                 null, null, null, false, 0.0), v.tuning());
-        store.update("bench/reset_recall_use", Map.of("scopes", scopes));
+        resetRecallUse(scopes);
         Map<String, List<Map<String, Double>>> perCategory = new LinkedHashMap<>();
         List<Scored> scored = new ArrayList<>();
         double[] lat = new double[questions.size()];
@@ -371,7 +379,7 @@ class LocomoBenchTest {
      * real questions it would leave unanswered.
      */
     private String calibration(List<Locomo.Question> questions, List<String> scopes) {
-        store.update("bench/reset_recall_use", Map.of("scopes", scopes));
+        resetRecallUse(scopes);
         double[] real = new double[questions.size()];
         for (int j = 0; j < real.length; j++) {
             Locomo.Question q = questions.get(j);
