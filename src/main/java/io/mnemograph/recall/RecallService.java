@@ -5,6 +5,7 @@ import io.mnemograph.embedding.Embedder;
 import io.mnemograph.embedding.Vectors;
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.MemoryVectors;
+import io.mnemograph.graph.Values;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryRules;
@@ -154,8 +155,10 @@ public class RecallService {
         if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
             time.rank(r, fusion.candidates(), times, tuning.eventTime()); // time words and retention, see TimeRanking
         }
-        // the redundancy step compares the best candidates with one another: their vectors, held or read
-        List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), ids -> store.read(tx -> vectors.get(tx, ids)));
+        // the redundancy step compares the best candidates with one another by their exact vectors, read from the
+        // graph: embedded mode holds them as int8, and a difference of 1e-3 in a near tie would order them otherwise
+        // than server mode does on the same graph
+        List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), this::exactVectors);
         Map<String, Memory> memories = new LinkedHashMap<>();
         // not reader.getAll: that would write queued reinforcement first, in the read path (see ReinforcementWriter)
         for (Memory m : time.memories(top.stream().map(Fusion.Candidate::id).toList())) {
@@ -196,6 +199,14 @@ public class RecallService {
     private static Map<String, Double> exactHits(Map<String, Double> scores, Fusion f) {
         scores.putAll(f.vectorScores());
         return scores;
+    }
+
+    private Map<String, float[]> exactVectors(List<String> ids) {
+        Map<String, float[]> out = new HashMap<>();
+        for (Map<String, Object> row : store.query("memory/embeddings", Map.of("ids", ids))) {
+            out.put((String) row.get("id"), Values.floats(row.get("embedding")));
+        }
+        return out;
     }
 
     /** Expansion rows with the similarity the statement left to the caller. */
