@@ -14,7 +14,6 @@ import io.mnemograph.memory.RecallStrategy;
 import io.mnemograph.memory.VectorReach;
 import io.mnemograph.memory.Recollection;
 import io.mnemograph.metrics.Metrics;
-import io.mnemograph.remember.MemoryReader;
 import io.mnemograph.remember.RememberService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,21 +44,19 @@ public class RecallService {
 
     private final GraphStore store;
     private final Embedder embedder;
-    private final MemoryReader reader;
     private final InstantSource clock;
     private final int maxLimit;
     private final TimeRanking time;
     private final MemoryVectors vectors;
     private final Metrics metrics;
 
-    RecallService(GraphStore store, Embedder embedder, MemoryReader reader, InstantSource clock,
+    RecallService(GraphStore store, Embedder embedder, InstantSource clock,
                   MnemographConfig config, TimeRanking time, MemoryVectors vectors, Metrics metrics) {
         this.metrics = metrics;
         this.time = time;
         this.vectors = vectors;
         this.store = store;
         this.embedder = embedder;
-        this.reader = reader;
         this.clock = clock;
         this.maxLimit = config.limits().maxRecallLimit();
     }
@@ -160,7 +157,7 @@ public class RecallService {
         // than server mode does on the same graph
         List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), this::exactVectors);
         Map<String, Memory> memories = new LinkedHashMap<>();
-        // not reader.getAll: that would write queued reinforcement first, in the read path (see ReinforcementWriter)
+        // not MemoryReader.getAll: that would write queued reinforcement first, in the read path (see ReinforcementWriter)
         for (Memory m : time.memories(top.stream().map(Fusion.Candidate::id).toList())) {
             memories.put(m.id(), m);
         }
