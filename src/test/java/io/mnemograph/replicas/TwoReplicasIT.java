@@ -357,6 +357,12 @@ class TwoReplicasIT {
         } finally {
             pool.shutdownNow();
         }
+        // each replica writes what its recalls reinforced after answering (recall/ReinforcementWriter, within ~200 ms)
+        // and before it answers a read of the memory: a read through each leaves nothing queued in either
+        String read = "query($id: ID!) { memory(id: $id) { recallCount } }";
+        a.ok(ADMIN, read, Map.of("id", id));
+        assertEquals(recalls, b.ok(ADMIN, read, Map.of("id", id)).get("memory").get("recallCount").asInt(),
+                "recallCount read through the second replica");
         Record m = cypher("MATCH (m:Memory {id: $id}) RETURN m.recallCount AS n, m.strength AS strength", Map.of("id", id))
                 .get(0);
         assertEquals(recalls, m.get("n").asInt(), "recallCount after " + recalls + " recalls");
