@@ -68,6 +68,11 @@ public final class LlmAgent implements MemoryAgent {
     }
 
     @Override
+    public boolean callsModel() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "llm";
     }

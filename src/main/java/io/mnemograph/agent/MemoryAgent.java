@@ -25,4 +25,13 @@ public interface MemoryAgent {
      * caller. An empty candidate list gives empty decisions.
      */
     Decisions decide(NewMemory memory, List<Neighbour> candidates);
+
+    /**
+     * Whether deciding calls a model over the network. Such an agent runs in a transaction of its own after the
+     * memories are stored (a model call must never hold a write transaction open); one that decides locally runs in
+     * the transaction that stores them.
+     */
+    default boolean callsModel() {
+        return false;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -116,11 +117,6 @@ public final class InProcessVectorIndex implements MemoryVectors {
      * vectors from the graph costs tens of µs each (Neo4j decodes a float array slowly), too much for the hundreds
      * that recall's features and expansion and the agent's comparisons need. Vectors not held are read from the graph.
      */
-    /**
-     * The held vectors are int8 ones, dequantized (their cosines are within ~2e-3 of the exact ones): reading exact
-     * vectors from the graph costs tens of µs each (Neo4j decodes a float array slowly), too much for the hundreds
-     * that recall's features and expansion and the agent's comparisons need. Vectors not held are read from the graph.
-     */
     @Override
     public Map<String, float[]> get(GraphStore.Tx tx, Collection<String> ids) {
         return get(tx, null, ids);
@@ -169,6 +165,12 @@ public final class InProcessVectorIndex implements MemoryVectors {
      */
     @Override
     public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq) {
+        return nearest(tx, scope, vector, k, beforeSeq, (id, v) -> { });
+    }
+
+    @Override
+    public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq,
+                             BiConsumer<String, float[]> exactRead) {
         Shelf shelf = shelf(tx, scope);
         List<Hit> shortlist;
         shelf.lock.readLock().lock();
@@ -177,7 +179,7 @@ public final class InProcessVectorIndex implements MemoryVectors {
         } finally {
             shelf.lock.readLock().unlock();
         }
-        return ScopeVectors.rerank(vector, shortlist, k, ids -> MemoryVectors.get(tx, ids, id -> null, (id, v) -> { }));
+        return ScopeVectors.rerank(vector, shortlist, k, ids -> MemoryVectors.get(tx, ids, id -> null, exactRead));
     }
 
     @Override

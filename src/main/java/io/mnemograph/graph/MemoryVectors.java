@@ -73,6 +73,15 @@ public interface MemoryVectors {
     List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq);
 
     /**
+     * {@link #nearest(GraphStore.Tx, String, float[], int, long)} that also hands each exact vector it read from the
+     * graph to {@code exactRead}, for a caller that compares some of them again (recall's redundancy step).
+     */
+    default List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq,
+                              BiConsumer<String, float[]> exactRead) {
+        return nearest(tx, scope, vector, k, beforeSeq);
+    }
+
+    /**
      * Reads every scope's vectors ahead of its first search, the largest scope first, each in a read transaction of
      * its own; returns how many vectors it read. Nothing to do (0) when not {@link #searchable()}.
      */

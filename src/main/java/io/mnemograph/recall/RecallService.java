@@ -115,10 +115,13 @@ public class RecallService {
         boolean inProcess = useVector && vectors.searchable();
         // time ranking's columns, read with the features and expansion rows (issue 15: no time/candidates statement)
         Map<String, Map<String, Object>> times = new HashMap<>();
-        Fusion fusion = time.reading(() -> store.read(tx -> {
+        // exact vectors read on the way (the vector search's shortlist), which the redundancy step compares again
+        Map<String, float[]> exact = new HashMap<>();
+        // One read transaction from the first statement to the memories returned (issue 15: each transaction costs)
+        List<Recollection> out = time.reading(() -> store.read(tx -> {
             Fusion f = new Fusion(tuning, strategy, names);
             if (useVector) {
-                f.vector(inProcess ? nearest(tx, r, vector, want) : vectorHits(tx, params, vector, want));
+                f.vector(inProcess ? nearest(tx, r, vector, want, exact) : vectorHits(tx, params, vector, want));
             }
             String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
             if (ft != null) {
@@ -147,36 +150,40 @@ public class RecallService {
                 time.collect(times, rows);
                 f.expand(inProcess ? withScores(tx, r.scope(), rows, vector) : rows);
             }
-            return f;
-        }));
-        if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
-            time.rank(r, fusion.candidates(), times, tuning.eventTime()); // time words and retention, see TimeRanking
-        }
-        // the redundancy step compares the best candidates with one another by their exact vectors, read from the
-        // graph: embedded mode holds them as int8, and a difference of 1e-3 in a near tie would order them otherwise
-        // than server mode does on the same graph
-        List<Fusion.Candidate> top = fusion.top(r.limit(), r.minScore(), this::exactVectors);
-        Map<String, Memory> memories = new LinkedHashMap<>();
-        // not MemoryReader.getAll: that would write queued reinforcement first, in the read path (see ReinforcementWriter)
-        for (Memory m : time.memories(top.stream().map(Fusion.Candidate::id).toList())) {
-            memories.put(m.id(), m);
-        }
-        List<Recollection> out = new ArrayList<>();
-        for (Fusion.Candidate c : top) {
-            Memory m = memories.get(c.id());
-            if (m != null) {
-                out.add(new Recollection(m, c.score(), c.reasons()));
+            if (blend) { // the single-signal strategies stay pure: they are the baselines the others are measured against
+                time.rank(tx, r, f.candidates(), times, tuning.eventTime()); // time words and retention, see TimeRanking
             }
-        }
+            // the redundancy step compares the best candidates with one another by their exact vectors: embedded mode
+            // holds them as int8, and a difference of 1e-3 in a near tie would order them otherwise than server mode
+            // does on the same graph
+            List<Fusion.Candidate> top = f.top(r.limit(), r.minScore(), ids -> exactVectors(tx, ids, exact));
+            Map<String, Memory> memories = new LinkedHashMap<>();
+            // not MemoryReader.getAll: that would write queued reinforcement first, in the read path
+            for (Memory m : time.memories(tx, top.stream().map(Fusion.Candidate::id).toList())) {
+                memories.put(m.id(), m);
+            }
+            List<Recollection> found = new ArrayList<>();
+            for (Fusion.Candidate c : top) {
+                Memory m = memories.get(c.id());
+                if (m != null) {
+                    found.add(new Recollection(m, c.score(), c.reasons()));
+                }
+            }
+            return found;
+        }));
         time.reinforce(r, out); // a recall as of now is a use of what it returns
         return out;
     }
 
-    /** The in-process index's nearest memories of the scope, over-fetched for those the filters will drop. */
-    private List<Map<String, Object>> nearest(GraphStore.Tx tx, RecallRequest r, float[] vector, int want) {
+    /**
+     * The in-process index's nearest memories of the scope, over-fetched for those the filters will drop; the exact
+     * vectors it read go to {@code exact}.
+     */
+    private List<Map<String, Object>> nearest(GraphStore.Tx tx, RecallRequest r, float[] vector, int want,
+                                              Map<String, float[]> exact) {
         int k = r.from() != null || r.to() != null ? want * 4 : want + want / 2;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, k, Long.MAX_VALUE)) {
+        for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, k, Long.MAX_VALUE, exact::put)) {
             rows.add(Map.of("id", h.id(), "score", (1 + h.cosine()) / 2)); // Neo4j's scale for cosine scores
         }
         return rows;
@@ -198,10 +205,22 @@ public class RecallService {
         return scores;
     }
 
-    private Map<String, float[]> exactVectors(List<String> ids) {
+    /** The exact vectors of these memories: those already read ({@code known}), the others from the graph. */
+    private static Map<String, float[]> exactVectors(GraphStore.Tx tx, List<String> ids, Map<String, float[]> known) {
         Map<String, float[]> out = new HashMap<>();
-        for (Map<String, Object> row : store.query("memory/embeddings", Map.of("ids", ids))) {
-            out.put((String) row.get("id"), Values.floats(row.get("embedding")));
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            float[] v = known.get(id);
+            if (v != null) {
+                out.put(id, v);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Map<String, Object> row : tx.run("memory/embeddings", Map.of("ids", missing))) {
+                out.put((String) row.get("id"), Values.floats(row.get("embedding")));
+            }
         }
         return out;
     }

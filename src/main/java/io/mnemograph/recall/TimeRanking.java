@@ -66,6 +66,12 @@ class TimeRanking {
      */
     void rank(RecallRequest r, Collection<Fusion.Candidate> candidates, Map<String, Map<String, Object>> known,
               boolean eventTime) {
+        rank(null, r, candidates, known, eventTime);
+    }
+
+    /** {@link #rank(RecallRequest, Collection, Map, boolean)} within the caller's read transaction (null: one of its own). */
+    void rank(GraphStore.Tx tx, RecallRequest r, Collection<Fusion.Candidate> candidates,
+              Map<String, Map<String, Object>> known, boolean eventTime) {
         // Explicit from/to already filtered; time words only speak when the caller gave no window.
         Optional<TimeWords.Window> window = r.from() == null && r.to() == null && wordBoost > 0
                 ? TimeWords.find(r.query(), r.at()) : Optional.empty();
@@ -77,7 +83,9 @@ class TimeRanking {
                 .toList();
         if (!missing.isEmpty()) {
             reinforcement.reading(() -> {
-                for (Map<String, Object> row : store.query("time/candidates", Map.of("ids", missing))) {
+                Map<String, Object> p = Map.of("ids", missing);
+                for (Map<String, Object> row : tx == null ? store.query("time/candidates", p)
+                        : tx.run("time/candidates", p)) {
                     times.put((String) row.get("id"), reinforcement.overlay(row));
                 }
                 return null;
@@ -151,16 +159,18 @@ class TimeRanking {
      * The memories with these ids, in the order asked, as a read after every queued reinforcement would show them,
      * without writing the queue: recall reads what it returns this way, so a recall does not wait for a write.
      */
-    @SuppressWarnings("unchecked")
     List<Memory> memories(List<String> ids) {
+        return reinforcement.reading(() -> store.read(tx -> memories(tx, ids)));
+    }
+
+    /** {@link #memories(List)} within the caller's read transaction. Call inside {@link #reading}. */
+    @SuppressWarnings("unchecked")
+    List<Memory> memories(GraphStore.Tx tx, List<String> ids) {
         Map<String, Memory> byId = new HashMap<>();
-        reinforcement.reading(() -> store.read(tx -> {
-            for (Map<String, Object> row : tx.run("memory/get", Map.of("ids", ids))) {
-                Memory m = MemoryRows.memory(reinforcement.overlay((Map<String, Object>) row.get("memory")));
-                byId.put(m.id(), m);
-            }
-            return null;
-        }));
+        for (Map<String, Object> row : tx.run("memory/get", Map.of("ids", ids))) {
+            Memory m = MemoryRows.memory(reinforcement.overlay((Map<String, Object>) row.get("memory")));
+            byId.put(m.id(), m);
+        }
         return ids.stream().map(byId::get).filter(m -> m != null).toList();
     }
 

@@ -28,8 +28,10 @@ import java.util.TreeSet;
 
 /**
  * Runs the agent over newly stored memories in arrival order: note, links, evolution and the READY mark of a batch
- * commit together, after the memories themselves were stored. When that fails, each memory is tried alone; one that
- * still fails stays PENDING and is processed again at the next start — never half-evolved, never lost.
+ * commit together — in the transaction that stores the memories when the agent decides locally (the heuristic agent),
+ * after the memories were stored when it calls a model. When that fails, the memories are stored without it and each
+ * is tried alone; one that still fails stays PENDING and is processed again at the next start — never half-evolved,
+ * never lost.
  */
 @ApplicationScoped
 public class Evolver {
@@ -61,16 +63,36 @@ public class Evolver {
         this.candidates = config.agent().candidates();
     }
 
+    /**
+     * Whether the agent's step runs in the transaction that stores the memories (an agent that decides locally) rather
+     * than in one of its own afterwards (an agent that calls a model).
+     */
+    boolean inline() {
+        return !agent.callsModel();
+    }
+
+    /**
+     * The agent's step inside the storing transaction ({@link #inline()}): the events to hand to {@link #done} once it
+     * has committed. Throws when the step fails; the caller then stores without it and calls {@link #process}.
+     */
+    List<MemoryEvents.Event> evolveInline(GraphStore.Tx tx, List<String> ids) {
+        return ids.isEmpty() ? List.of() : metrics.agentStep(() -> evolve(tx, ids));
+    }
+
+    /** Counts and publishes what a committed agent step made. */
+    void done(List<MemoryEvents.Event> done) {
+        metrics.agentMade(done.stream().filter(e -> e.kind().equals("linked")).count(),
+                done.stream().filter(e -> e.kind().equals("evolved")).count());
+        events.publishAll(done);
+    }
+
     /** Processes these memories (ids in arrival order); failures are logged and leave the memory PENDING. */
     public void process(List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
         try {
-            List<MemoryEvents.Event> done = metrics.agentStep(() -> store.write(tx -> evolve(tx, ids)));
-            metrics.agentMade(done.stream().filter(e -> e.kind().equals("linked")).count(),
-                    done.stream().filter(e -> e.kind().equals("evolved")).count());
-            events.publishAll(done);
+            done(metrics.agentStep(() -> store.write(tx -> evolve(tx, ids))));
         } catch (RuntimeException batchFailure) {
             if (ids.size() == 1) {
                 metrics.agentFailed(1);

@@ -11,6 +11,7 @@ import io.mnemograph.memory.TimeExpressions;
 import io.mnemograph.metrics.Metrics;
 import io.mnemograph.memory.MemoryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,11 +29,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The write path: stores memories durably first (one transaction for a whole batch, all or nothing), then lets the
- * agent build each note, link and evolve it, in arrival order.
+ * The write path: stores memories durably (one transaction for a whole batch, all or nothing) and lets the agent build
+ * each note, link and evolve it, in arrival order — in the same transaction when the agent decides locally, after it
+ * when the agent calls a model (see {@link Evolver}).
  */
 @ApplicationScoped
 public class RememberService {
+
+    private static final Logger LOG = Logger.getLogger(RememberService.class);
 
     private final GraphStore store;
     private final Embedder embedder;
@@ -77,11 +81,33 @@ public class RememberService {
         Instant now = clock.instant();
         List<String> created = new ArrayList<>();
         Map<String, Long> seqs = new HashMap<>();
-        List<String> ids = store.write(tx -> {
-            created.clear();
-            seqs.clear();
-            return store(tx, drafts, vectors, now, created, seqs);
-        });
+        List<MemoryEvents.Event> made = new ArrayList<>();
+        List<String> ids = null;
+        if (evolver.inline()) {
+            // issue 15: one transaction for the batch and the heuristic agent's notes, links and revisions
+            try {
+                ids = store.write(tx -> {
+                    clear(created, seqs, made);
+                    List<String> stored = store(tx, drafts, vectors, now, created, seqs);
+                    made.addAll(evolver.evolveInline(tx, created));
+                    return stored;
+                });
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (RuntimeException agentOrStoreFailed) {
+                // nothing was committed: store alone below, and let the agent try memory by memory after it
+                LOG.warnf("Storing a batch with the agent's step failed (%s): storing it first, then the agent",
+                        agentOrStoreFailed.toString());
+                ids = null;
+            }
+        }
+        boolean evolved = ids != null;
+        if (!evolved) {
+            ids = store.write(tx -> {
+                clear(created, seqs, made);
+                return store(tx, drafts, vectors, now, created, seqs);
+            });
+        }
         Set<String> fresh = new HashSet<>(created);
         for (int i = 0; i < ids.size(); i++) {
             if (fresh.remove(ids.get(i))) {
@@ -89,8 +115,18 @@ public class RememberService {
                         List.of(vectors.get(i)));
             }
         }
-        evolver.process(created);
+        if (evolved) {
+            evolver.done(made);
+        } else {
+            evolver.process(created);
+        }
         return MemoryReader.getAllFresh(store, ids);
+    }
+
+    private static void clear(List<String> created, Map<String, Long> seqs, List<MemoryEvents.Event> made) {
+        created.clear();
+        seqs.clear();
+        made.clear();
     }
 
     /**
