@@ -165,6 +165,14 @@ final class ScaleData {
         return new Batch(memories, sessions, keywords, links, memoryNext, sessionNext, last);
     }
 
+    /**
+     * Forgets the recent memories of each topic, so the next batch links only among its own memories: a batch of
+     * another scope must not link across scopes.
+     */
+    void forgetRecent() {
+        recentByTopic.clear();
+    }
+
     /** n varied questions in the vocabulary of the memories (names, activities, places). */
     List<String> questions(int n) {
         List<String> out = new ArrayList<>();
