@@ -27,6 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,6 +55,17 @@ public class RecallService {
     private final TimeRanking time;
     private final MemoryVectors vectors;
     private final Metrics metrics;
+
+    /*
+     * Side reads of recall (the fulltext query beside the vector search): at most 4 at once; when all are busy the
+     * recall runs its own, so a burst of recalls never queues work here.
+     */
+    private final ExecutorService sideReads = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "mnemograph-recall-side");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     RecallService(GraphStore store, Embedder embedder, InstantSource clock,
                   MnemographConfig config, TimeRanking time, MemoryVectors vectors, Metrics metrics) {
@@ -117,19 +134,27 @@ public class RecallService {
         Map<String, Map<String, Object>> times = new HashMap<>();
         // exact vectors read on the way (the vector search's shortlist), which the redundancy step compares again
         Map<String, float[]> exact = new HashMap<>();
+        String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
+        Map<String, Object> ftParams = new HashMap<>(params);
+        ftParams.put("query", ft);
+        ftParams.put("k", want);
+        ftParams.put("limit", want);
+        // With both indexes asked, the fulltext query runs beside the vector search, in a read transaction of its own
+        // on a side thread (issue 15: the two are independent, and one recall otherwise leaves a core idle). Its hits
+        // are filtered again by recall/features, so a memory changed between the two snapshots cannot slip through.
+        CompletableFuture<List<Map<String, Object>>> text = ft != null && useVector
+                ? CompletableFuture.supplyAsync(() -> store.read(t -> t.run("recall/fulltext", ftParams)), sideReads)
+                : null;
         // One read transaction from the first statement to the memories returned (issue 15: each transaction costs)
         List<Recollection> out = time.reading(() -> store.read(tx -> {
             Fusion f = new Fusion(tuning, strategy, names);
             if (useVector) {
                 f.vector(inProcess ? nearest(tx, r, vector, want, exact) : vectorHits(tx, params, vector, want));
             }
-            String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
-            if (ft != null) {
-                Map<String, Object> p = new HashMap<>(params);
-                p.put("query", ft);
-                p.put("k", want);
-                p.put("limit", want);
-                f.fulltext(tx.run("recall/fulltext", p));
+            if (text != null) {
+                f.fulltext(joined(text));
+            } else if (ft != null) {
+                f.fulltext(tx.run("recall/fulltext", ftParams));
             }
             // in-process hits are not filtered yet: recall/features applies the status and time filters
             if ((blend || inProcess) && !f.isEmpty()) {
@@ -173,6 +198,18 @@ public class RecallService {
         }));
         time.reinforce(r, out); // a recall as of now is a use of what it returns
         return out;
+    }
+
+    /** The side read's rows, or its failure as thrown there (an access or input error keeps its meaning). */
+    private static List<Map<String, Object>> joined(CompletableFuture<List<Map<String, Object>>> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -244,24 +244,30 @@ class ScaleBenchTest {
 
     /** Writes these batches (scope, memories) in one transaction, as the agent would have left them. */
     private void write(List<Map.Entry<String, ScaleData.Batch>> batches) {
+        List<Map<String, Object>> memories = new ArrayList<>();
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        List<Map<String, Object>> keywords = new ArrayList<>();
+        List<Map<String, Object>> memoryNext = new ArrayList<>();
+        List<Map<String, Object>> sessionNext = new ArrayList<>();
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (var e : batches) {
+            String scope = e.getKey();
+            ScaleData.Batch b = e.getValue();
+            memories.add(Map.of("scope", scope, "scopeKey", RememberService.scopeKey(scope), "rows", b.memories()));
+            sessions.add(Map.of("scope", scope, "sessions", b.sessions()));
+            keywords.add(Map.of("scope", scope, "rows", b.keywords()));
+            memoryNext.addAll(b.memoryNext());
+            b.sessionNext().forEach(x -> sessionNext.add(Map.of("from", scope + "|" + x.get("from"),
+                    "to", scope + "|" + x.get("to"))));
+            links.addAll(b.links());
+        }
         store.write(tx -> {
-            for (var e : batches) {
-                String scope = e.getKey();
-                ScaleData.Batch b = e.getValue();
-                Map<String, Object> p = new HashMap<>();
-                p.put("scope", scope);
-                p.put("scopeKey", RememberService.scopeKey(scope));
-                p.put("now", Instant.now().atZone(ZoneOffset.UTC));
-                p.put("rows", b.memories());
-                tx.run("bench/insert_memories", p);
-                tx.run("bench/insert_sessions", Map.of("scope", scope, "sessions", b.sessions()));
-                tx.run("bench/insert_next", Map.of("memories", b.memoryNext(), "sessions",
-                        b.sessionNext().stream().map(x -> Map.of("from", scope + "|" + x.get("from"),
-                                "to", scope + "|" + x.get("to"))).toList()));
-                tx.run("bench/insert_keywords", Map.of("scope", scope, "rows", b.keywords()));
-                tx.run("bench/insert_links", Map.of("links", b.links(),
-                        "now", Instant.now().atZone(ZoneOffset.UTC)));
-            }
+            Object now = Instant.now().atZone(ZoneOffset.UTC);
+            tx.run("bench/insert_scopes", Map.of("scopes", memories, "now", now));
+            tx.run("bench/insert_scope_sessions", Map.of("scopes", sessions));
+            tx.run("bench/insert_next", Map.of("memories", memoryNext, "sessions", sessionNext));
+            tx.run("bench/insert_scope_keywords", Map.of("scopes", keywords));
+            tx.run("bench/insert_links", Map.of("links", links, "now", now));
             return null;
         });
     }
