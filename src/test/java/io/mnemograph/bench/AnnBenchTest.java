@@ -72,14 +72,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Today's in-process vector index against two maintained ANN libraries (issue 15): jvector 3.0.6 (graph + product
  * quantization) and Lucene 9.11's HNSW with int7 scalar quantization. One scope holds every vector; each index gives a
  * shortlist that is ranked again by the exact vectors (held here in a float[][], as the graph gives them in
- * production), and the top 50 are compared with an exact brute-force top 50. A small scope of 100 memories spread
- * through the store is searched too: today each scope has its own index, an ANN library would share one graph and
- * filter it.
+ * production), and the top 50 are compared with an exact brute-force top 50. A search is "effort:shortlist": a graph
+ * index explores with a beam of {@code effort} (Lucene's k, jvector's topK) and hands its best {@code shortlist} by
+ * its own quantized scores to the exact ranking; today's index has a fixed effort (its Hamming pass keeps
+ * max(20 × shortlist, 2000)), so it runs the searches whose effort equals their shortlist. A small scope of 100
+ * memories spread through the store is searched too: today each scope has its own index, an ANN library would share
+ * one graph and filter it.
  *
  * <p>Vectors as in the scale benchmark ({@link ScaleData}: 200 centroids that are real embeddings, gaussian noise
  * 0.03 a dimension), questions embedded by the real model. A plain JUnit test: no application, no database. Writes
  * target/bench/ann.md. Run: {@code ./mvnw -B verify -Pbench -Dbench=ann [-Dbench.ann.sizes=100000,1000000]
- * [-Dbench.ann.candidates=scope,lucene,jvector] [-Dbench.ann.shortlists=100,200] [-Dbench.questions=200] [-Dbench.ann.small-questions=50]}.
+ * [-Dbench.ann.candidates=scope,lucene,jvector] [-Dbench.ann.searches=100:100,200:200] [-Dbench.questions=200]
+ * [-Dbench.ann.small-questions=50]}.
  */
 @Tag("benchmark")
 class AnnBenchTest {
@@ -100,9 +104,15 @@ class AnnBenchTest {
 
         void build(float[][] vectors, int n, boolean[] small) throws IOException;
 
-        int[] search(float[] query, int size) throws IOException;
+        /** The best {@code size} by the index's own scores, of a search with a beam of {@code effort}. */
+        int[] search(float[] query, int effort, int size) throws IOException;
 
-        int[] searchSmall(float[] query, int size) throws IOException;
+        int[] searchSmall(float[] query, int effort, int size) throws IOException;
+
+        /** Whether the index's search effort can be set apart from the shortlist's size. */
+        default boolean tunable() {
+            return true;
+        }
 
         /** Bytes the index keeps outside the heap (files it maps), 0 for none. */
         default long offHeapBytes() {
@@ -123,8 +133,9 @@ class AnnBenchTest {
         }
     }
 
-    record Row(int memories, String candidate, int shortlist, double buildSeconds, long heapBytes, long heapEstimate,
-               long offHeapBytes, double recall, double minRecall, double p50, double p95, double smallRecall,
+    record Row(int memories, String candidate, int effort, int shortlist, double buildSeconds, long heapBytes,
+               long heapEstimate, long offHeapBytes, double recall, double minRecall, double cosineGap, double p50,
+               double p95, double smallRecall,
                double smallMinRecall, double smallP50, String notes, String load) {
     }
 
@@ -136,9 +147,11 @@ class AnnBenchTest {
                 .mapToInt(s -> Integer.parseInt(s.strip())).sorted().toArray();
         List<String> names = Arrays.stream(System.getProperty("bench.ann.candidates", "scope,lucene,jvector")
                 .split(",")).map(String::strip).toList();
-        int[] shortlists = Arrays.stream(System.getProperty("bench.ann.shortlists",
-                        Integer.toString(ScopeVectorsProbe.shortlistSize(K))).split(","))
-                .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+        int production = ScopeVectorsProbe.shortlistSize(K);
+        List<int[]> searches = Arrays.stream(System.getProperty("bench.ann.searches",
+                        production + ":" + production).split(","))
+                .map(s -> Arrays.stream(s.strip().split(":")).mapToInt(Integer::parseInt).toArray()).toList();
+        String searchList = searches.stream().map(e -> e[0] + ":" + e[1]).collect(Collectors.joining(", "));
         int questionCount = Integer.getInteger("bench.questions", 200);
         // a filtered search over one shared graph can visit most of it: fewer of those at a million
         int smallQuestions = Integer.getInteger("bench.ann.small-questions", 50);
@@ -201,39 +214,48 @@ class AnnBenchTest {
                 long heap = usedHeap() - heapBefore;
                 System.out.printf(Locale.ROOT, "ann: %s over %,d built in %.1f s, heap %.0f MB (load %s)%n",
                         c.name(), n, buildSeconds, heap / 1e6, load());
-                for (int shortlist : shortlists) {
+                for (int[] search : searches) {
+                    int effort = search[0];
+                    int shortlist = search[1];
+                    if (!c.tunable() && effort != shortlist) {
+                        continue;
+                    }
                     for (int i = 0; i < warmUp.length; i++) {
-                        rerank(vectors, warmUp[i], c.search(warmUp[i], shortlist));
+                        rerank(vectors, warmUp[i], c.search(warmUp[i], effort, shortlist));
                         if (i < SMALL_WARM_UP) {
-                            rerank(vectors, warmUp[i], c.searchSmall(warmUp[i], shortlist));
+                            rerank(vectors, warmUp[i], c.searchSmall(warmUp[i], effort, shortlist));
                         }
                     }
                     double[] times = new double[queries.length];
                     double[] recalls = new double[queries.length];
+                    double[] gaps = new double[queries.length];
                     int smallCount = Math.min(queries.length, smallQuestions);
                     double[] smallTimes = new double[smallCount];
                     double[] smallRecalls = new double[smallCount];
                     for (int i = 0; i < queries.length; i++) {
                         long s = System.nanoTime();
-                        int[] top = rerank(vectors, queries[i], c.search(queries[i], shortlist));
+                        int[] top = rerank(vectors, queries[i], c.search(queries[i], effort, shortlist));
                         times[i] = (System.nanoTime() - s) / 1e6;
                         assertEquals(K, top.length, c.name() + " gave fewer than k over the whole store");
                         recalls[i] = recall(top, truth[i]);
+                        gaps[i] = meanCosine(vectors, queries[i], truth[i]) - meanCosine(vectors, queries[i], top);
                         if (i >= smallCount) {
                             continue;
                         }
                         s = System.nanoTime();
-                        top = rerank(vectors, queries[i], c.searchSmall(queries[i], shortlist));
+                        top = rerank(vectors, queries[i], c.searchSmall(queries[i], effort, shortlist));
                         smallTimes[i] = (System.nanoTime() - s) / 1e6;
                         smallRecalls[i] = recall(top, smallTruth[i]);
                     }
-                    Row row = new Row(n, c.name(), shortlist, buildSeconds, heap, c.heapEstimate(), c.offHeapBytes(),
-                            mean(recalls), Arrays.stream(recalls).min().orElse(0), percentile(times, 50),
+                    Row row = new Row(n, c.name(), c.tunable() ? effort : -1, shortlist, buildSeconds, heap,
+                            c.heapEstimate(), c.offHeapBytes(),
+                            mean(recalls), Arrays.stream(recalls).min().orElse(0), mean(gaps), percentile(times, 50),
                             percentile(times, 95), mean(smallRecalls), Arrays.stream(smallRecalls).min().orElse(0),
                             percentile(smallTimes, 50), c.notes(), load());
                     rows.add(row);
                     System.out.println("ann: " + row);
-                    Files.writeString(out.resolve("ann.md"), report(rows, loads, shortlists, questionCount, smallQuestions));
+                    Files.writeString(out.resolve("ann.md"),
+                            report(rows, loads, searchList, questionCount, smallQuestions));
                     if (c instanceof Today) {
                         // the design's promise, which any replacement must keep: a scope's own search is exact
                         assertEquals(1.0, row.smallMinRecall(), 1e-9, "today's per-scope search is not exact");
@@ -242,9 +264,9 @@ class AnnBenchTest {
                 c.close();
             }
             loads.put(n, loadBefore + " → " + load());
-            Files.writeString(out.resolve("ann.md"), report(rows, loads, shortlists, questionCount, smallQuestions));
+            Files.writeString(out.resolve("ann.md"), report(rows, loads, searchList, questionCount, smallQuestions));
         }
-        String report = report(rows, loads, shortlists, questionCount, smallQuestions);
+        String report = report(rows, loads, searchList, questionCount, smallQuestions);
         Files.writeString(out.resolve("ann.md"), report);
         System.out.println(report);
         assertTrue(rows.stream().allMatch(r -> r.recall() > 0.5), "an index misses most neighbours: a broken setup");
@@ -275,13 +297,18 @@ class AnnBenchTest {
         }
 
         @Override
-        public int[] search(float[] query, int size) {
+        public int[] search(float[] query, int effort, int size) {
             return all.shortlist(query, size);
         }
 
         @Override
-        public int[] searchSmall(float[] query, int size) {
+        public int[] searchSmall(float[] query, int effort, int size) {
             return small.shortlist(query, size);
+        }
+
+        @Override
+        public boolean tunable() {
+            return false;
         }
 
         @Override
@@ -368,21 +395,21 @@ class AnnBenchTest {
             }
         }
 
-        private int[] search(float[] query, int size, Bits accept) {
+        private int[] search(float[] query, int effort, int size, Bits accept) {
             var score = codes.precomputedScoreFunctionFor(vts.createFloatVector(query),
                     io.github.jbellis.jvector.vector.VectorSimilarityFunction.DOT_PRODUCT);
-            SearchResult r = searcher.search(new SearchScoreProvider(score), size, accept);
-            return Arrays.stream(r.getNodes()).mapToInt(x -> x.node).toArray();
+            SearchResult r = searcher.search(new SearchScoreProvider(score), effort, accept);
+            return Arrays.stream(r.getNodes()).limit(size).mapToInt(x -> x.node).toArray();
         }
 
         @Override
-        public int[] search(float[] query, int size) {
-            return search(query, size, Bits.ALL);
+        public int[] search(float[] query, int effort, int size) {
+            return search(query, effort, size, Bits.ALL);
         }
 
         @Override
-        public int[] searchSmall(float[] query, int size) {
-            return search(query, size, inSmall);
+        public int[] searchSmall(float[] query, int effort, int size) {
+            return search(query, effort, size, inSmall);
         }
 
         @Override
@@ -497,13 +524,13 @@ class AnnBenchTest {
         }
 
         @Override
-        public int[] search(float[] query, int size) throws IOException {
-            return search(new KnnFloatVectorQuery("v", query, size), size);
+        public int[] search(float[] query, int effort, int size) throws IOException {
+            return search(new KnnFloatVectorQuery("v", query, effort), size);
         }
 
         @Override
-        public int[] searchSmall(float[] query, int size) throws IOException {
-            return search(new KnnFloatVectorQuery("v", query, size, smallScope), size);
+        public int[] searchSmall(float[] query, int effort, int size) throws IOException {
+            return search(new KnnFloatVectorQuery("v", query, effort, smallScope), size);
         }
 
         @Override
@@ -541,7 +568,7 @@ class AnnBenchTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** The exact top K of {@code among} for each query, best first (both cores: ~1 s per 100k vectors a 100 queries). */
+    /** The exact top K of {@code among} for each query, best first (on both cores). */
     static int[][] exactTopK(float[][] vectors, int[] among, float[][] queries) {
         return IntStream.range(0, queries.length).parallel().mapToObj(q -> {
             int[] best = new int[K];
@@ -578,6 +605,18 @@ class AnnBenchTest {
             out[i] = shortlist[order[i]];
         }
         return out;
+    }
+
+    /**
+     * The mean exact cosine of these memories to the query: the exact top 50's minus the found 50's says how much
+     * closer the missed neighbours were (near ties cost little, a wrong region a lot).
+     */
+    static double meanCosine(float[][] vectors, float[] query, int[] numbers) {
+        double sum = 0;
+        for (int i : numbers) {
+            sum += dot(query, vectors[i]);
+        }
+        return numbers.length == 0 ? 0 : sum / numbers.length;
     }
 
     static double recall(int[] found, int[] truth) {
@@ -655,30 +694,34 @@ class AnnBenchTest {
         }
     }
 
-    static String report(List<Row> rows, Map<Integer, String> loads, int[] shortlists, int questions,
+    static String report(List<Row> rows, Map<Integer, String> loads, String searches, int questions,
                          int smallQuestions) {
         StringBuilder b = new StringBuilder();
         b.append("## ANN libraries compared, ").append(LocalDate.now()).append("\n\n");
         b.append(String.format(Locale.ROOT, "JDK %s, %d cores, heap max %.1f GB; %d questions (after %d warm-up), "
-                        + "k=%d, shortlists %s re-ranked exactly; small scope: %d memories spread through the store, %d questions.%n",
+                        + "k=%d, searches (effort:shortlist) %s, each shortlist re-ranked exactly; small scope: %d "
+                        + "memories spread through the store, %d questions.%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1e9, questions, WARM_UP, K, Arrays.toString(shortlists),
+                Runtime.getRuntime().maxMemory() / 1e9, questions, WARM_UP, K, searches,
                 SMALL_SCOPE, smallQuestions));
         loads.forEach((n, l) -> b.append(String.format(Locale.ROOT, "Load average at %,d: %s.%n", n, l)));
-        b.append("\n| memories | index | shortlist | build s | heap MB (measured) | B/memory | heap MB (own estimate) "
-                + "| off-heap MB | recall@50 mean (min) | p50 ms | p95 ms | small scope recall@50 mean (min) "
-                + "| small p50 ms | notes |\n");
-        b.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | --- |\n");
+        b.append("\n| memories | index | effort:shortlist | build s | heap MB (measured) | B/memory "
+                + "| heap MB (own estimate) | off-heap MB | recall@50 mean (min) | cosine gap | p50 ms | p95 ms "
+                + "| small scope recall@50 mean (min) | small p50 ms | notes |\n");
+        b.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: "
+                + "| --- |\n");
         for (Row r : rows) {
             b.append(String.format(Locale.ROOT,
-                    "| %,d | %s | %d | %.1f | %.0f | %.0f | %s | %s | %.4f (%.2f) | %.2f | %.2f | %.3f (%.2f) | %.2f "
-                            + "| %s |%n",
-                    r.memories(), r.candidate(), r.shortlist(), r.buildSeconds(), r.heapBytes() / 1e6,
+                    "| %,d | %s | %s | %.1f | %.0f | %.0f | %s | %s | %.4f (%.2f) | %.4f | %.2f | %.2f | %.3f (%.2f) "
+                            + "| %.2f | %s |%n",
+                    r.memories(), r.candidate(),
+                    (r.effort() < 0 ? "fixed" : Integer.toString(r.effort())) + ":" + r.shortlist(),
+                    r.buildSeconds(), r.heapBytes() / 1e6,
                     (double) r.heapBytes() / r.memories(),
                     r.heapEstimate() < 0 ? "–" : String.format(Locale.ROOT, "%.0f", r.heapEstimate() / 1e6),
                     r.offHeapBytes() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", r.offHeapBytes() / 1e6),
-                    r.recall(), r.minRecall(), r.p50(), r.p95(), r.smallRecall(), r.smallMinRecall(), r.smallP50(),
-                    r.notes()));
+                    r.recall(), r.minRecall(), r.cosineGap(), r.p50(), r.p95(), r.smallRecall(), r.smallMinRecall(),
+                    r.smallP50(), r.notes()));
         }
         return b.toString();
     }
