@@ -102,8 +102,8 @@ class ConcurrencyBenchTest {
         List<String> questions = new ScaleData(7, centroids, 0.03, 20_000).questions(2_000);
 
         // Warm-up over HTTP at both settings: statement plans, JIT, the scope's vectors read in, the worker pool grown.
-        runReaders(1, questions, 5);
-        runReaders(CLIENTS, questions, 5);
+        runReaders(1, questions, 10);
+        runReaders(CLIENTS, questions, 10);
         List<Run[]> readers = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             Run one = runReaders(1, questions, seconds);
