@@ -35,8 +35,8 @@ public class EmbedderProducer {
         }
         EmbeddingModel model = own.orElseGet(() -> instantiate(name, className));
         Embedder embedder = new InProcessEmbedder(model, name);
-        LOG.infof("Embedding model %s loaded (%d dimensions) in %d ms", name, embedder.dimension(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.infof("Embedding model %s loaded (%d dimensions%s) in %d ms", name, embedder.dimension(),
+                own.isPresent() ? ", " + threads + " thread(s) a text" : "", (System.nanoTime() - t0) / 1_000_000);
         return embedder;
     }
 

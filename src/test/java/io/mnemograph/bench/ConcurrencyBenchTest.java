@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,9 +74,19 @@ class ConcurrencyBenchTest {
     MemoryVectors vectors;
 
     /** One setting's run: how many operations (recalls, or memories written) in how long, and each call's latency. */
-    record Run(int clients, long operations, double seconds, double[] latencies) {
+    record Run(int clients, long operations, double seconds, double cpuSeconds, double[] latencies) {
         double rate() {
             return operations / seconds;
+        }
+
+        /** Cores this JVM (clients and server together) kept busy on average. */
+        double cores() {
+            return cpuSeconds / seconds;
+        }
+
+        /** CPU milliseconds of this JVM per operation: what it costs, whatever else runs on the machine. */
+        double cpuMsPerOp() {
+            return cpuSeconds * 1000 / operations;
         }
 
         double p(int pct) {
@@ -109,8 +120,9 @@ class ConcurrencyBenchTest {
             Run one = runReaders(1, questions, seconds);
             Run four = runReaders(CLIENTS, questions, seconds);
             readers.add(new Run[]{one, four});
-            System.out.printf(Locale.ROOT, "readers round %d: 1 → %.1f/s p95 %.1f ms; 4 → %.1f/s p95 %.1f ms (%s)%n",
-                    r + 1, one.rate(), one.p(95), four.rate(), four.p(95), load());
+            System.out.printf(Locale.ROOT, "readers round %d: 1 → %.1f/s p95 %.1f ms %.2f cores; 4 → %.1f/s p95 %.1f ms "
+                    + "%.2f cores (%s)%n", r + 1, one.rate(), one.p(95), one.cores(), four.rate(), four.p(95),
+                    four.cores(), load());
         }
         String loadMiddle = load();
 
@@ -123,8 +135,8 @@ class ConcurrencyBenchTest {
             Run one = runWriters(1, turns, scopes, seconds);
             Run four = runWriters(CLIENTS, turns, scopes, seconds);
             writers.add(new Run[]{one, four});
-            System.out.printf(Locale.ROOT, "writers round %d: 1 → %.1f memories/s; 4 → %.1f memories/s (%s)%n",
-                    r + 1, one.rate(), four.rate(), load());
+            System.out.printf(Locale.ROOT, "writers round %d: 1 → %.1f memories/s %.2f cores; 4 → %.1f memories/s "
+                    + "%.2f cores (%s)%n", r + 1, one.rate(), one.cores(), four.rate(), four.cores(), load());
         }
         String report = report(memories, fill, rounds, seconds, readers, writers, loadStart, loadMiddle, load());
         Files.writeString(out.resolve("concurrency.md"), report);
@@ -249,12 +261,14 @@ class ConcurrencyBenchTest {
             threads.add(t);
             t.start();
         }
+        long cpu0 = cpuNanos();
         begin[0] = System.nanoTime();
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
         double took = (System.nanoTime() - begin[0]) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
         if (failure[0] != null) {
             throw new AssertionError("a client failed", failure[0]);
         }
@@ -264,7 +278,7 @@ class ConcurrencyBenchTest {
             total += o;
         }
         assertTrue(total > 0, "no call finished");
-        return new Run(n, total, took, all);
+        return new Run(n, total, took, cpu, all);
     }
 
     private JsonObject post(HttpClient client, String query, JsonObject variables) throws IOException,
@@ -292,7 +306,8 @@ class ConcurrencyBenchTest {
         b.append(String.format(Locale.ROOT, "### Readers: GRAPH recall, limit 10, one scope of %,d memories "
                 + "(filled in %.0f s)%n%n", memories, fill));
         b.append("| round | 1 client recalls/s | p50 / p95 ms | 4 clients recalls/s | p50 / p95 ms | rate ratio (target ≥ 1.6) "
-                + "| p95 ratio (target ≤ 3) |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| p95 ratio (target ≤ 3) | JVM cores busy 1 → 4 | JVM CPU ms a recall 1 → 4 |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int r = 0; r < readers.size(); r++) {
             b.append(readerRow(String.valueOf(r + 1), readers.get(r)[0], readers.get(r)[1]));
         }
@@ -300,7 +315,8 @@ class ConcurrencyBenchTest {
         b.append(String.format(Locale.ROOT, "%n### Writers: rememberAll, %d chat turns of one session a call, "
                 + "each writer into its own fresh scope%n%n", BATCH));
         b.append("| round | 1 writer memories/s | call p50 / p95 ms | 4 writers memories/s | call p50 / p95 ms "
-                + "| rate ratio (target ≥ 1.5) |\n| --- | --- | --- | --- | --- | --- |\n");
+                + "| rate ratio (target ≥ 1.5) | JVM cores busy 1 → 4 | JVM CPU ms a memory 1 → 4 |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int r = 0; r < writers.size(); r++) {
             b.append(writerRow(String.valueOf(r + 1), writers.get(r)[0], writers.get(r)[1]));
         }
@@ -309,29 +325,39 @@ class ConcurrencyBenchTest {
     }
 
     private static String readerRow(String label, Run one, Run four) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f / %.1f | %.1f | %.1f / %.1f | %.2f× | %.2f× |%n", label,
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f / %.1f | %.1f | %.1f / %.1f | %.2f× | %.2f× "
+                        + "| %.2f → %.2f | %.1f → %.1f |%n", label,
                 one.rate(), one.p(50), one.p(95), four.rate(), four.p(50), four.p(95), four.rate() / one.rate(),
-                four.p(95) / one.p(95));
+                four.p(95) / one.p(95), one.cores(), four.cores(), one.cpuMsPerOp(), four.cpuMsPerOp());
     }
 
     private static String writerRow(String label, Run one, Run four) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.0f / %.0f | %.1f | %.0f / %.0f | %.2f× |%n", label,
-                one.rate(), one.p(50), one.p(95), four.rate(), four.p(50), four.p(95), four.rate() / one.rate());
+        return String.format(Locale.ROOT, "| %s | %.1f | %.0f / %.0f | %.1f | %.0f / %.0f | %.2f× | %.2f → %.2f "
+                        + "| %.1f → %.1f |%n", label,
+                one.rate(), one.p(50), one.p(95), four.rate(), four.p(50), four.p(95), four.rate() / one.rate(),
+                one.cores(), four.cores(), one.cpuMsPerOp(), four.cpuMsPerOp());
     }
 
     /** All rounds of one setting together: operations over total time, every latency. */
     private static Run pool(List<Run[]> rounds, int which) {
         long ops = 0;
         double s = 0;
+        double cpu = 0;
         List<Double> all = new ArrayList<>();
         for (Run[] r : rounds) {
             ops += r[which].operations();
             s += r[which].seconds();
+            cpu += r[which].cpuSeconds();
             for (double v : r[which].latencies()) {
                 all.add(v);
             }
         }
-        return new Run(rounds.get(0)[which].clients(), ops, s, all.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Run(rounds.get(0)[which].clients(), ops, s, cpu, all.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String load() {
