@@ -2,6 +2,7 @@ package io.mnemograph.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +10,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The model in our own single-threaded session gives the vectors LangChain4j's model class gives. */
+/**
+ * The model in our own single-threaded session gives the vectors LangChain4j's model class gives. A QuarkusTest because
+ * the tokenizer's native library can be loaded by one class loader only, and the application's already holds it.
+ */
+@QuarkusTest
 class OnnxModelsTest {
 
     @Test
