@@ -176,5 +176,12 @@ public interface MnemographConfig {
         /** The in-process model: bge-small-en-v15-q (default) or any model class on the classpath, by class name. */
         @WithDefault("bge-small-en-v15-q")
         String model();
+
+        /**
+         * ONNX Runtime threads that embed one text (bge-small-en-v15-q only; other models keep ONNX Runtime's
+         * defaults). 0: ONNX Runtime's default, every core for each text, threads spinning between tasks.
+         */
+        @WithDefault("0")
+        int threads();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Loads the configured in-process embedding model once. */
 public class EmbedderProducer {
@@ -26,17 +27,26 @@ public class EmbedderProducer {
         String name = config.embedding().model();
         String className = KNOWN.getOrDefault(name, name);
         long t0 = System.nanoTime();
-        EmbeddingModel model;
+        int threads = config.embedding().threads();
+        Optional<EmbeddingModel> own = threads > 0 ? OnnxModels.load(name, threads) : Optional.empty();
+        if (threads > 0 && own.isEmpty()) {
+            LOG.warnf("mnemograph.embedding.threads is ignored for %s: only %s run in a session of our own", name,
+                    OnnxModels.KNOWN.keySet());
+        }
+        EmbeddingModel model = own.orElseGet(() -> instantiate(name, className));
+        Embedder embedder = new InProcessEmbedder(model, name);
+        LOG.infof("Embedding model %s loaded (%d dimensions%s) in %d ms", name, embedder.dimension(),
+                own.isPresent() ? ", " + threads + " thread(s) a text" : "", (System.nanoTime() - t0) / 1_000_000);
+        return embedder;
+    }
+
+    private static EmbeddingModel instantiate(String name, String className) {
         try {
-            model = (EmbeddingModel) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+            return (EmbeddingModel) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("embedding model '" + name + "' is not on the classpath (" + className
                     + "); add its langchain4j-embeddings artifact or choose another mnemograph.embedding.model", e);
         }
-        Embedder embedder = new InProcessEmbedder(model, name);
-        LOG.infof("Embedding model %s loaded (%d dimensions) in %d ms", name, embedder.dimension(),
-                (System.nanoTime() - t0) / 1_000_000);
-        return embedder;
     }
 }
