@@ -25,6 +25,8 @@ public class BenchProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return server() ? List.of(new TestResourceEntry(Neo4jServerProcess.class)) : List.of();
+        // -Dbench.server.next=true: the newer server of Neo4jServerProcess (needs -Dneo4j.next.java and .classpath)
+        return server() ? List.of(new TestResourceEntry(Neo4jServerProcess.class,
+                Map.of("next", System.getProperty("bench.server.next", "false")))) : List.of();
     }
 }

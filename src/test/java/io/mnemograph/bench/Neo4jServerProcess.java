@@ -18,11 +18,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Neo4j 5.26 server in a child JVM ({@link Neo4jServerMain}, started with this JVM's classpath), for the benchmarks'
  * server mode ({@code -Dbench.server=true}): the application reaches it only over Bolt, as it would a remote server.
- * The database and the child's log live under target/bench-server/.
+ * The database and the child's log live under target/bench-server/. With the init argument {@code next=true}, a newer
+ * Neo4j instead: the child runs on the JDK in {@code -Dneo4j.next.java} (21+) with the jars listed in the file
+ * {@code -Dneo4j.next.classpath} (see src/test/resources/neo4j-next/pom.xml), this project's test classes first.
  */
 public class Neo4jServerProcess implements QuarkusTestResourceLifecycleManager {
 
     private Process process;
+    private boolean next;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        next = Boolean.parseBoolean(initArgs.getOrDefault("next", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -30,13 +38,15 @@ public class Neo4jServerProcess implements QuarkusTestResourceLifecycleManager {
         try {
             Files.createDirectories(dir);
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(Path.of(System.getProperty(next ? "neo4j.next.java" : "java.home"), "bin", "java").toString());
             // the same --add-opens as this JVM (surefire's argLine): Neo4j's page cache wants them
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(a -> a.startsWith("--add-opens")).forEach(command::add);
             command.add("-Xmx" + System.getProperty("bench.server.heap", "1g"));
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(next ? Path.of("target", "test-classes").toAbsolutePath() + java.io.File.pathSeparator
+                    + Files.readString(Path.of(System.getProperty("neo4j.next.classpath"))).strip()
+                    : System.getProperty("java.class.path"));
             command.add(Neo4jServerMain.class.getName());
             command.add(dir.resolve("db").toString());
             command.add(System.getProperty("bench.server.pageCache", "512m"));
