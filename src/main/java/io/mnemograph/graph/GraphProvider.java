@@ -42,8 +42,10 @@ public class GraphProvider {
                     : AuthTokens.none();
             driver = GraphDatabase.driver(uri.get(), auth);
             driver.verifyConnectivity();
-            LOG.infof("Connected to Neo4j at %s (database %s)", uri.get(), config.neo4j().database());
-            return new DriverGraphStore(driver, config.neo4j().database());
+            DriverGraphStore store = new DriverGraphStore(driver, config.neo4j().database());
+            LOG.infof("Connected to Neo4j %s at %s (database %s)%s", store.version(), uri.get(),
+                    config.neo4j().database(), store.searchesVectorsByScope() ? "; vector search filtered by scope" : "");
+            return store;
         }
         if (embeddedFactory.isUnsatisfied()) {
             throw new IllegalStateException("this is the driver-only build (no embedded Neo4j): set "

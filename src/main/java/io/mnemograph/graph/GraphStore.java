@@ -42,4 +42,13 @@ public interface GraphStore {
 
     /** Which adapter this is: "embedded" or "server". */
     String mode();
+
+    /**
+     * Whether Neo4j's vector index can filter by scope inside the search (Cypher 25 {@code SEARCH … WHERE}, Neo4j
+     * 2026.01 and newer, server mode): then recall asks the index for the scope's nearest directly, instead of
+     * over-fetching the whole store's (see VectorReach). False by default.
+     */
+    default boolean searchesVectorsByScope() {
+        return false;
+    }
 }

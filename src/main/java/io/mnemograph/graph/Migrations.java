@@ -65,7 +65,7 @@ public final class Migrations {
         Map<String, String> modes = modes();
         for (String file : files()) {
             Matcher m = NAME.matcher(file);
-            if (!m.matches() || !modes.getOrDefault(file, store.mode()).equals(store.mode())) {
+            if (!m.matches() || !applies(modes.get(file), store)) {
                 continue; // a migration for the other storage mode is not recorded: it applies if the data moves
             }
             long version = Long.parseLong(m.group(1));
@@ -84,6 +84,17 @@ public final class Migrations {
             count++;
         }
         return count;
+    }
+
+    /** Whether a migration listed with this storage mode (null: every mode) applies to this store. */
+    static boolean applies(String mode, GraphStore store) {
+        if (mode == null) {
+            return true;
+        }
+        if (mode.equals("server-search")) {
+            return store.mode().equals("server") && store.searchesVectorsByScope();
+        }
+        return mode.equals(store.mode());
     }
 
     static List<String> split(String text) {
@@ -111,7 +122,10 @@ public final class Migrations {
         return lines().stream().map(l -> l.split("\\s+")[0]).sorted().toList();
     }
 
-    /** The storage mode a file is for, when its line names one after the file ("embedded" or "server"). */
+    /**
+     * The storage mode a file is for, when its line names one after the file ("embedded", "server", or
+     * "server-search": server mode where {@link GraphStore#searchesVectorsByScope()}).
+     */
     static Map<String, String> modes() {
         Map<String, String> out = new HashMap<>();
         for (String line : lines()) {

@@ -13,6 +13,14 @@ public final class VectorReach {
     private VectorReach() {
     }
 
+    /**
+     * The k to ask an index that filters by scope itself (Neo4j 2026.01+): every hit is the scope's, so only the
+     * index's approximate misses and the memories the status and time filters drop need room.
+     */
+    public static int kFiltered(int want) {
+        return (int) Math.ceil(want * 1.5);
+    }
+
     /** The k to ask the index for to keep about {@code want} hits of the scope, or -1 to scan the scope instead. */
     public static int k(int want, long inScope, long total) {
         if (inScope <= 0) {

@@ -299,6 +299,8 @@ public class RecallService {
             p.put("limit", 10);
             if (vectors.searchable()) {
                 vectors.nearest(tx, r.scope(), vector, 10, Long.MAX_VALUE);
+            } else if (store.searchesVectorsByScope()) {
+                tx.run("recall/vector_search", p);
             } else { // server mode: Neo4j's vector index (embedded mode has none)
                 tx.run("recall/scope_size", Map.of("scope", r.scope()));
                 tx.run("recall/vector", p);
@@ -330,6 +332,13 @@ public class RecallService {
 
     private List<Map<String, Object>> vectorHits(GraphStore.Tx tx, Map<String, Object> params, float[] vector,
                                                  int want) {
+        if (store.searchesVectorsByScope()) {
+            Map<String, Object> p = new HashMap<>(params);
+            p.put("vector", vector);
+            p.put("limit", want);
+            p.put("k", VectorReach.kFiltered(want));
+            return tx.run("recall/vector_search", p);
+        }
         Map<String, Object> size = tx.run("recall/scope_size", Map.of("scope", params.get("scope"))).get(0);
         long inScope = (Long) size.get("memories");
         long total = (Long) size.get("total");

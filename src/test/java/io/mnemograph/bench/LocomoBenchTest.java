@@ -33,7 +33,9 @@ import java.util.Map;
  * the mapping of ../shared/checks/locomo_graphql.py), asks every question of categories 1-4 with every strategy and
  * the ablations of GRAPH, and writes the table to target/bench/locomo.md (runs as JSONL beside it, scorable with
  * locomo_retrieval_eval.py). Run: {@code ./mvnw -B verify -Pbench -Dbench=locomo [-Dbench.data=FILE]
- * [-Dbench.sweep=true]}.
+ * [-Dbench.sweep=true]}. {@code -Dbench.server=true} runs it in server mode (a Neo4j 5.26 server in a child JVM, see
+ * {@link BenchProfile}); {@code -Dbench.otherScopes=N} first fills N other scopes of 100 synthetic memories each
+ * ({@link ScaleData}), so that LoCoMo's memories share the store, and Neo4j's vector index, with many others.
  */
 @QuarkusTest
 @TestProfile(BenchProfile.class)
@@ -41,6 +43,8 @@ import java.util.Map;
 class LocomoBenchTest {
 
     static final int LIMIT = Integer.getInteger("bench.limit", 20);
+    static final int OTHER_SCOPES = Integer.getInteger("bench.otherScopes", 0);
+    static final int OTHER_SCOPE_SIZE = Integer.getInteger("bench.otherScopeSize", 100);
     /** Questions about nothing in any conversation: the top score they get calibrates minScore. */
     static final List<String> OFF_TOPIC = List.of("What is the boiling point of liquid nitrogen?",
             "How do I configure a BGP route reflector?", "Which enzyme splits lactose in the small intestine?",
@@ -63,6 +67,8 @@ class LocomoBenchTest {
     MnemographConfig config;
     @Inject
     io.mnemograph.recall.ReinforcementWriter reinforcement;
+    @Inject
+    io.mnemograph.graph.MemoryVectors vectors;
 
     /** Undoes what recalls reinforced, after writing what is still queued (it would land after the reset otherwise). */
     private void resetRecallUse(List<String> scopes) {
@@ -146,10 +152,11 @@ class LocomoBenchTest {
         List<Locomo.Conversation> conversations = Locomo.read(data);
         long held = (Long) store.query("bench/scope_count", Map.of("scopes",
                 conversations.stream().map(Locomo.Conversation::sampleId).toList())).get(0).get("memories");
+        String others = held > 0 ? "" : fillOtherScopes(OTHER_SCOPES);
         // -Dbench.graph=DIR: a database that holds the conversations already is recalled from as it is
         Ingest ingest = held > 0 ? new Ingest(0, 0, "Ingest skipped: the database in -Dbench.graph holds the "
                 + "conversations already (" + held + " memories).") : ingest(conversations);
-        String ingestLine = ingest.line();
+        String ingestLine = storage() + others + "\n\n" + ingest.line();
         int turns = ingest.turns();
         double ingestSeconds = ingest.seconds();
         List<Locomo.Question> asked = conversations.stream().flatMap(c -> c.questions().stream()).toList();
@@ -214,6 +221,66 @@ class LocomoBenchTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("ingest.md"), "First pass (cold JVM, empty database): " + cold.line()
                 + "\n\nSecond pass (same JVM, steady state): " + steady.line() + "\n\n" + reference + "\n");
+    }
+
+    /** Which storage answered: the mode, Neo4j's version and how many memories the store holds in all. */
+    private String storage() {
+        Map<String, Object> c = store.query("bench/components", Map.of()).get(0);
+        return String.format(Locale.ROOT, "Storage: %s, %s %s %s; the store holds %d memories.",
+                BenchProfile.server() ? "server mode (the driver over Bolt to a Neo4j server in a child JVM)"
+                        : "embedded mode", c.get("name"), c.get("version"), c.get("edition"), c.get("memories"));
+    }
+
+    /**
+     * Fills {@code scopes} scopes ({@code other-0000} ...) of OTHER_SCOPE_SIZE synthetic memories each, written by the
+     * scale benchmark's statements (real-text turns, vectors clustered around real embeddings of 200 topic sentences,
+     * sessions, NEXT chains, keywords and links within each scope), so that every index holds far more of other
+     * scopes than of LoCoMo's.
+     */
+    private String fillOtherScopes(int scopes) {
+        if (scopes <= 0) {
+            return "";
+        }
+        float[][] centroids = new float[ScaleData.topics()][];
+        for (int t = 0; t < centroids.length; t++) {
+            centroids[t] = embedder.embed(ScaleData.topicSentence(t));
+        }
+        long t0 = System.nanoTime();
+        int perTx = Math.max(1, 5000 / OTHER_SCOPE_SIZE);
+        for (int s0 = 0; s0 < scopes; s0 += perTx) {
+            int first = s0;
+            int last = Math.min(scopes, s0 + perTx);
+            store.write(tx -> {
+                for (int s = first; s < last; s++) {
+                    String scope = String.format(Locale.ROOT, "other-%04d", s);
+                    // one generator per scope: its links stay within the scope; the numbers, hence ids, stay unique
+                    ScaleData.Batch b = new ScaleData(1000 + s, centroids, 0.03, 500)
+                            .batch(s * OTHER_SCOPE_SIZE, OTHER_SCOPE_SIZE, null);
+                    Map<String, Object> p = new java.util.HashMap<>();
+                    p.put("scope", scope);
+                    p.put("scopeKey", RememberService.scopeKey(scope));
+                    p.put("now", java.time.Instant.now().atZone(java.time.ZoneOffset.UTC));
+                    p.put("rows", b.memories());
+                    tx.run("bench/insert_memories", p);
+                    tx.run("bench/insert_sessions", Map.of("scope", scope, "sessions", b.sessions()));
+                    tx.run("bench/insert_next", Map.of("memories", b.memoryNext(), "sessions",
+                            b.sessionNext().stream().map(x -> Map.of("from", scope + "|" + x.get("from"),
+                                    "to", scope + "|" + x.get("to"))).toList()));
+                    tx.run("bench/insert_keywords", Map.of("scope", scope, "rows", b.keywords()));
+                    tx.run("bench/insert_links", Map.of("links", b.links(),
+                            "now", java.time.Instant.now().atZone(java.time.ZoneOffset.UTC)));
+                }
+                return null;
+            });
+        }
+        // written by Cypher, not through Mnemograph: the in-process index reads a scope again at its next search
+        if (vectors instanceof io.mnemograph.graph.InProcessVectorIndex index) {
+            index.reset();
+        }
+        String line = String.format(Locale.ROOT, " Before the ingest, %d other scopes of %d synthetic memories each "
+                + "were written (%.1f s).", scopes, OTHER_SCOPE_SIZE, (System.nanoTime() - t0) / 1e9);
+        System.out.println(line.strip());
+        return line;
     }
 
     /** The agent's links, by caller id, to target/bench/links.tsv: what multi-hop analysis reads beside the runs. */

@@ -20,10 +20,36 @@ public final class DriverGraphStore implements GraphStore {
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
+    private final String version;
 
     public DriverGraphStore(Driver driver, String database) {
         this.driver = driver;
         this.sessionConfig = SessionConfig.forDatabase(database);
+        List<Map<String, Object>> rows = query("graph/version", Map.of());
+        this.version = rows.isEmpty() ? "" : String.valueOf(rows.get(0).get("version"));
+    }
+
+    /** The server's Neo4j version, as dbms.components() gives it (e.g. 5.26.30, 2026.08.1). */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public boolean searchesVectorsByScope() {
+        return searchesVectorsByScope(version);
+    }
+
+    /**
+     * Whether this Neo4j version filters inside a vector search: the SEARCH clause over vector indexes came with
+     * calendar version 2026.01 (5.x and 2025.x have only db.index.vector.queryNodes, which filters after the top k).
+     */
+    static boolean searchesVectorsByScope(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version);
+        if (!m.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        return major >= 2026;
     }
 
     @Override
