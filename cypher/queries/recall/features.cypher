@@ -10,9 +10,11 @@ WHERE node.scope = $scope AND node.status <> 'ARCHIVED'
   AND ($from IS NULL OR node.occurredAt >= $from) AND ($to IS NULL OR node.occurredAt <= $to)
 RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
        // $cosines (id → score, the same (1 + cos) / 2 scale): the vector index's scores of its hits, or in embedded
-       // mode every candidate's, from the vectors held in process; reading a 384-float embedding and computing it
-       // again is most of this statement's cost.
-       coalesce($cosines[node.id], vector.similarity.cosine(node.embedding, $vector)) AS cosine,
+       // mode ($cosineInGraph false) every candidate's, from the vectors held in process. The CASE keeps Neo4j from
+       // reading the 384-float embedding at all when it is not needed (coalesce alone read it: a quarter of this
+       // statement's time).
+       coalesce($cosines[node.id],
+                CASE WHEN $cosineInGraph THEN vector.similarity.cosine(node.embedding, $vector) END) AS cosine,
        size([n IN $names WHERE toLower(node.content) CONTAINS n]) AS names,
        size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker, size(node.content) AS length,
        // the first time span its content mentions (memory/TimeExpressions), if any: an event placed in time

@@ -171,15 +171,26 @@ public final class InProcessVectorIndex implements MemoryVectors {
     @Override
     public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, long beforeSeq,
                              BiConsumer<String, float[]> exactRead) {
+        return nearest(tx, scope, vector, k, k, beforeSeq, exactRead);
+    }
+
+    @Override
+    public List<Hit> nearest(GraphStore.Tx tx, String scope, float[] vector, int k, int exactBest, long beforeSeq,
+                             BiConsumer<String, float[]> exactRead) {
         Shelf shelf = shelf(tx, scope);
         List<Hit> shortlist;
         shelf.lock.readLock().lock();
         try {
-            shortlist = shelf.vectors.shortlist(vector, ScopeVectors.shortlistSize(k), beforeSeq);
+            // the codes keep as many as the exactly ranked best need (issue 15: the int8 pass is most of the search)
+            int exactly = ScopeVectors.shortlistSize(Math.min(k, exactBest));
+            shortlist = shelf.vectors.shortlist(vector, ScopeVectors.shortlistSize(k),
+                    Math.max(exactly * ScopeVectors.RERANK_FACTOR / ScopeVectors.SHORTLIST_FACTOR,
+                            ScopeVectors.MIN_RERANK), beforeSeq);
         } finally {
             shelf.lock.readLock().unlock();
         }
-        return ScopeVectors.rerank(vector, shortlist, k, ids -> MemoryVectors.get(tx, ids, id -> null, exactRead));
+        return ScopeVectors.rerank(vector, shortlist, k, exactBest,
+                ids -> MemoryVectors.get(tx, ids, id -> null, exactRead));
     }
 
     @Override

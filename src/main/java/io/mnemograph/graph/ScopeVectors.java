@@ -18,7 +18,8 @@ import java.util.function.Function;
  * <p>Each vector is held as one byte a dimension and one float (its scale): 384 + 4 bytes instead of 1,536, so that a
  * million memories fit in ~0.6 GB of heap. The int8 cosine is within ~1e-3 of the exact one, close enough to choose a
  * shortlist but not to rank: {@link #shortlist} gives the {@link #shortlistSize(int)} best by int8 cosine, and
- * {@link #rerank} ranks them again by the exact vectors (the caller reads them from the graph).
+ * {@link #rerank} ranks again by the exact vectors (the caller reads them from the graph) the k best of them and those
+ * whose int8 cosine is within {@link #INT8_MARGIN} of the k-th's.
  *
  * <p>Up to {@link #EXACT_LIMIT} memories the int8 pass visits every vector (~0.1 µs each at 384 dimensions). Above,
  * each vector also has a binary code (the sign of each dimension after subtracting the scope's mean, one bit a
@@ -38,6 +39,12 @@ final class ScopeVectors {
     static final int SHORTLIST_FACTOR = 2;
     /** ...and at least this many. */
     static final int MIN_SHORTLIST = 100;
+    /**
+     * Twice the largest gap seen between an int8 cosine and the exact one (5e-3, asserted by ScopeVectorsTest): a
+     * memory ranked below the k-th by int8 can only rank among the exact k best if its int8 cosine is within this of
+     * the k-th's, so only those are read exactly (issue 15: each exact vector read from the graph costs ~20 µs).
+     */
+    static final double INT8_MARGIN = 0.01;
 
     private int dimensions; // taken from the first vector added
     private int words;
@@ -166,19 +173,51 @@ final class ScopeVectors {
      */
     static List<Hit> rerank(float[] query, List<Hit> shortlist, int k,
                             Function<Collection<String>, Map<String, float[]>> exact) {
+        return rerank(query, shortlist, k, k, exact);
+    }
+
+    /**
+     * {@link #rerank(float[], List, int, Function)} where only the {@code exactBest} best by int8 are ranked by exact
+     * vectors when that is fewer than k; the rest of the k keep their int8 cosines.
+     */
+    static List<Hit> rerank(float[] query, List<Hit> shortlist, int k, int exactBest,
+                            Function<Collection<String>, Map<String, float[]>> exact) {
         if (shortlist.isEmpty()) {
             return List.of();
         }
-        Map<String, float[]> vectors = exact.apply(shortlist.stream().map(Hit::id).toList());
-        List<Hit> out = new ArrayList<>(shortlist.size());
-        for (Hit h : shortlist) {
+        List<Hit> out = new ArrayList<>();
+        if (exactBest < k) {
+            int n = Math.min(exactBest, shortlist.size());
+            exactly(query, shortlist.subList(0, n), exact, out);
+            // the next ones by int8, as many as the exact read left room for (an erased memory reads as nothing)
+            out.addAll(shortlist.subList(n, Math.min(shortlist.size(), n + k - out.size())));
+        } else {
+            int n = shortlist.size();
+            if (n > k) { // best first by int8 cosine
+                double floor = shortlist.get(k - 1).cosine() - INT8_MARGIN;
+                n = k;
+                while (n < shortlist.size() && shortlist.get(n).cosine() >= floor) {
+                    n++;
+                }
+            }
+            exactly(query, shortlist.subList(0, n), exact, out);
+            if (out.size() < k && n < shortlist.size()) { // some were erased meanwhile: the rest of the shortlist
+                exactly(query, shortlist.subList(n, shortlist.size()), exact, out);
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
+        return out.size() > k ? new ArrayList<>(out.subList(0, k)) : out;
+    }
+
+    private static void exactly(float[] query, List<Hit> hits, Function<Collection<String>, Map<String, float[]>> exact,
+                                List<Hit> out) {
+        Map<String, float[]> vectors = exact.apply(hits.stream().map(Hit::id).toList());
+        for (Hit h : hits) {
             float[] v = vectors.get(h.id());
             if (v != null) {
                 out.add(new Hit(h.id(), io.mnemograph.embedding.Vectors.cosine(query, v)));
             }
         }
-        out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
-        return out.size() > k ? new ArrayList<>(out.subList(0, k)) : out;
     }
 
     /**
@@ -186,6 +225,15 @@ final class ScopeVectors {
      * best first, with int8 cosines (within ~1e-3 of the exact ones).
      */
     List<Hit> shortlist(float[] query, int k, long beforeSeq) {
+        // as many codes per exact answer as before quantization: k here is already the shortlist's size
+        return shortlist(query, k, Math.max(k * RERANK_FACTOR / SHORTLIST_FACTOR, MIN_RERANK), beforeSeq);
+    }
+
+    /**
+     * {@link #shortlist(float[], int, long)} where the pass over the binary codes keeps {@code keep} memories for the
+     * int8 pass (above {@link #EXACT_LIMIT} memories), which decides how well the best of the k are found.
+     */
+    List<Hit> shortlist(float[] query, int k, int keep, long beforeSeq) {
         if (k <= 0 || size == 0 || query.length != dimensions) {
             return List.of();
         }
@@ -198,8 +246,7 @@ final class ScopeVectors {
                 }
             }
         } else {
-            // as many codes per exact answer as before quantization: k here is already the shortlist's size
-            hamming(q, Math.max(k * RERANK_FACTOR / SHORTLIST_FACTOR, MIN_RERANK), beforeSeq, best, k);
+            hamming(q, Math.max(keep, k), beforeSeq, best, k);
         }
         List<Hit> out = new ArrayList<>(best);
         out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));

@@ -269,7 +269,7 @@ final class Fusion {
         }
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
         if (strategy == RecallStrategy.GRAPH && t.redundancy() > 0 && all.size() > 1) {
-            int pool = Math.min(all.size(), Math.min(MAX_POOL, Math.max(RecallTuning.REDUNDANCY_POOL, 3 * n)));
+            int pool = Math.min(all.size(), pool(n));
             List<Candidate> head = all.subList(0, pool);
             List<Candidate> ordered = diversify(head, vectorsOf.apply(head.stream().map(c -> c.id).toList()));
             head.clear();
@@ -300,6 +300,11 @@ final class Fusion {
 
     /** Most candidates the redundancy step compares pairwise. */
     private static final int MAX_POOL = 200;
+
+    /** How many of the best candidates the redundancy step compares, for an answer of n. */
+    static int pool(int n) {
+        return Math.min(MAX_POOL, Math.max(RecallTuning.REDUNDANCY_POOL, 3 * n));
+    }
 
     /**
      * Greedy maximal marginal relevance: scores drop by what each memory repeats of those picked before it, which

@@ -8,6 +8,7 @@ import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.graph.Values;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
+import io.mnemograph.memory.MemoryStatus;
 import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.memory.RecallRequest;
 import io.mnemograph.memory.RecallStrategy;
@@ -139,11 +140,21 @@ public class RecallService {
         ftParams.put("query", ft);
         ftParams.put("k", want);
         ftParams.put("limit", want);
+        boolean featured = blend || inProcess; // in-process hits are not filtered yet: recall/features does it
         // With both indexes asked, the fulltext query runs beside the vector search, in a read transaction of its own
-        // on a side thread (issue 15: the two are independent, and one recall otherwise leaves a core idle). Its hits
-        // are filtered again by recall/features, so a memory changed between the two snapshots cannot slip through.
-        CompletableFuture<List<Map<String, Object>>> text = ft != null && useVector
-                ? CompletableFuture.supplyAsync(() -> store.read(t -> t.run("recall/fulltext", ftParams)), sideReads)
+        // on a side thread, and so do the features of its hits (issue 15: the two are independent, and one recall
+        // otherwise leaves a core idle). A memory archived between the two snapshots is dropped at the end.
+        CompletableFuture<TextSide> text = ft != null && useVector
+                ? CompletableFuture.supplyAsync(() -> store.read(t -> {
+                    List<Map<String, Object>> hits = t.run("recall/fulltext", ftParams);
+                    List<Map<String, Object>> rows = List.of();
+                    if (featured && !hits.isEmpty()) {
+                        List<String> ids = hits.stream().map(h -> (String) h.get("id")).toList();
+                        rows = t.run("recall/features", featureParams(params, ids,
+                                inProcess ? scores(t, r.scope(), ids, vector) : Map.of(), vector, names, inProcess));
+                    }
+                    return new TextSide(hits, rows);
+                }), sideReads)
                 : null;
         // One read transaction from the first statement to the memories returned (issue 15: each transaction costs)
         List<Recollection> out = time.reading(() -> store.read(tx -> {
@@ -152,20 +163,32 @@ public class RecallService {
                 f.vector(inProcess ? nearest(tx, r, vector, want, exact) : vectorHits(tx, params, vector, want));
             }
             if (text != null) {
-                f.fulltext(joined(text));
-            } else if (ft != null) {
-                f.fulltext(tx.run("recall/fulltext", ftParams));
-            }
-            // in-process hits are not filtered yet: recall/features applies the status and time filters
-            if ((blend || inProcess) && !f.isEmpty()) {
-                Map<String, Object> p = new HashMap<>(params);
-                p.put("ids", f.ids());
-                p.put("cosines", inProcess ? exactHits(scores(tx, r.scope(), f.ids(), vector), f) : f.vectorScores());
-                p.put("vector", vector);
-                p.put("names", names);
-                List<Map<String, Object>> rows = tx.run("recall/features", p);
-                time.collect(times, rows);
-                f.features(rows, want);
+                // the vector hits' features here, the text hits' on the side thread meanwhile
+                List<Map<String, Object>> rows = new ArrayList<>();
+                if (featured && !f.isEmpty()) {
+                    rows.addAll(tx.run("recall/features", featureParams(params, f.ids(), f.vectorScores(), vector,
+                            names, inProcess)));
+                }
+                TextSide side = joined(text);
+                f.fulltext(side.hits());
+                if (featured && !f.isEmpty()) {
+                    java.util.Set<String> done = rows.stream().map(x -> (String) x.get("id"))
+                            .collect(Collectors.toSet());
+                    side.features().stream().filter(x -> !done.contains((String) x.get("id"))).forEach(rows::add);
+                    time.collect(times, rows);
+                    f.features(rows, want);
+                }
+            } else {
+                if (ft != null) {
+                    f.fulltext(tx.run("recall/fulltext", ftParams));
+                }
+                if (featured && !f.isEmpty()) {
+                    List<Map<String, Object>> rows = tx.run("recall/features", featureParams(params, f.ids(),
+                            inProcess ? exactHits(scores(tx, r.scope(), f.ids(), vector), f) : f.vectorScores(),
+                            vector, names, inProcess));
+                    time.collect(times, rows);
+                    f.features(rows, want);
+                }
             }
             f.scoreDirect();
             if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {
@@ -190,7 +213,7 @@ public class RecallService {
             List<Recollection> found = new ArrayList<>();
             for (Fusion.Candidate c : top) {
                 Memory m = memories.get(c.id());
-                if (m != null) {
+                if (m != null && m.status() != MemoryStatus.ARCHIVED) {
                     found.add(new Recollection(m, c.score(), c.reasons()));
                 }
             }
@@ -200,8 +223,24 @@ public class RecallService {
         return out;
     }
 
-    /** The side read's rows, or its failure as thrown there (an access or input error keeps its meaning). */
-    private static List<Map<String, Object>> joined(CompletableFuture<List<Map<String, Object>>> read) {
+    /** What the side thread read: the fulltext hits, and their rows of recall/features. */
+    private record TextSide(List<Map<String, Object>> hits, List<Map<String, Object>> features) {
+    }
+
+    private static Map<String, Object> featureParams(Map<String, Object> params, List<String> ids,
+                                                     Map<String, Double> cosines, float[] vector, List<String> names,
+                                                     boolean inProcess) {
+        Map<String, Object> p = new HashMap<>(params);
+        p.put("ids", ids);
+        p.put("cosines", cosines);
+        p.put("vector", vector);
+        p.put("names", names);
+        p.put("cosineInGraph", !inProcess);
+        return p;
+    }
+
+    /** The side read's result, or its failure as thrown there (an access or input error keeps its meaning). */
+    private static <T> T joined(CompletableFuture<T> read) {
         try {
             return read.join();
         } catch (CompletionException e) {
@@ -220,7 +259,10 @@ public class RecallService {
                                               Map<String, float[]> exact) {
         int k = r.from() != null || r.to() != null ? want * 4 : want + want / 2;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, k, Long.MAX_VALUE, exact::put)) {
+        // exact vectors for as many of the best as the redundancy step compares: the order of the others hangs on
+        // differences of ~1e-3 that fusion does not see (issue 15: each one read from the graph costs ~12-25 µs)
+        for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, k, Fusion.pool(r.limit()), Long.MAX_VALUE,
+                exact::put)) {
             rows.add(Map.of("id", h.id(), "score", (1 + h.cosine()) / 2)); // Neo4j's scale for cosine scores
         }
         return rows;
@@ -235,7 +277,7 @@ public class RecallService {
 
     /**
      * The in-process similarities (from int8 vectors, within ~2e-3 of exact) with the vector hits' own, which the
-     * index computed from exact vectors (issue 15: the process holds int8 vectors only).
+     * index computed from exact vectors for the best of them (issue 15: the process holds int8 vectors only).
      */
     private static Map<String, Double> exactHits(Map<String, Double> scores, Fusion f) {
         scores.putAll(f.vectorScores());
@@ -311,6 +353,7 @@ public class RecallService {
             p.put("ids", List.of("none"));
             p.put("cosines", Map.of("none", 0.5));
             p.put("names", List.of("warm"));
+            p.put("cosineInGraph", !vectors.searchable());
             tx.run("recall/features", p);
             Map<String, Object> e = expandParams(params, List.of("none"), vector, List.of("warm"), 1);
             e.put("cosineInGraph", !vectors.searchable());

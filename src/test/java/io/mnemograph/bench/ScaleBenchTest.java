@@ -7,12 +7,15 @@ import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.InProcessVectorIndex;
 import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.graph.Values;
+import io.mnemograph.memory.MemoryDraft;
+import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.memory.RecallRequest;
 import io.mnemograph.memory.RecallStrategy;
 import io.mnemograph.recall.RecallService;
 import io.mnemograph.recall.RecallStatementTimer;
 import io.mnemograph.recall.RecallTuning;
 import io.mnemograph.remember.RememberService;
+import io.mnemograph.time.TimeService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -76,6 +79,25 @@ class ScaleBenchTest {
     MnemographConfig config;
     @Inject
     MemoryVectors vectors;
+    @Inject
+    RememberService remember;
+    @Inject
+    TimeService time;
+
+    /** Turns remembered at each size (issue 15: the ingest rate at 1M against 10k), in sessions of INGEST_SESSION. */
+    static final int INGEST_TURNS = 400;
+    static final int INGEST_SESSION = 10;
+
+    /** Remembering real turns through the service (agent included) at one size, against embedding them alone. */
+    record Ingest(int turns, double embedSeconds, double rememberSeconds) {
+        double rate() {
+            return turns / rememberSeconds;
+        }
+
+        double embedRate() {
+            return turns / embedSeconds;
+        }
+    }
 
     /** Per-question timings at one size, in milliseconds. */
     record Size(long memories, double fillSeconds, int transactions, String segments, String loadBefore,
@@ -166,6 +188,7 @@ class ScaleBenchTest {
         }
 
         List<Size> results = new ArrayList<>();
+        List<Ingest> ingests = new ArrayList<>();
         long[] filledPerScope = new long[layout.scopes()];
         String[] lastSession = new String[layout.scopes()];
         long filled = 0;
@@ -234,8 +257,9 @@ class ScaleBenchTest {
                     heapMeasured / (double) Math.max(1, vectors.held()));
             results.add(measure(layout, size, fillSeconds, transactions, loadBefore, firstRecall, vectorRecall,
                     vectors.heapBytes(), heapMeasured, loadVectors, warmUp, questions));
+            ingests.add(ingest(layout, data, ingests.size()));
         }
-        String report = report(layout, results, questionCount, txSize);
+        String report = report(layout, results, questionCount, txSize) + ingestReport(results, ingests);
         Files.writeString(out.resolve("scale-" + layout.name() + ".md"), report);
         Files.writeString(out.resolve("scale-" + layout.name() + ".tsv"), tsv(results));
         System.out.println(report);
@@ -359,6 +383,74 @@ class ScaleBenchTest {
         return s;
     }
 
+    /**
+     * Remembers {@value #INGEST_TURNS} new chat turns (the fill's kind of text) through {@link RememberService}, one
+     * {@code rememberAll} batch per session of {@value #INGEST_SESSION}, into the scopes the questions ask, with the
+     * default agent; each session's turns are also embedded alone, the order alternating from session to session
+     * (as the ingest benchmark does), so the machine's load cancels out of the ratio.
+     */
+    private Ingest ingest(Layout layout, ScaleData data, int round) {
+        MemoryRules rules = new MemoryRules(config.limits().maxContentBytes(), config.limits().maxLabels());
+        List<Map<String, Object>> turns = data.batch(2_000_000_000 - (round + 1) * INGEST_TURNS, INGEST_TURNS, null)
+                .memories();
+        List<List<MemoryDraft>> sessions = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i += INGEST_SESSION) {
+            List<MemoryDraft> batch = new ArrayList<>();
+            String scope = layout.scopeOf(i / INGEST_SESSION);
+            for (Map<String, Object> t : turns.subList(i, Math.min(turns.size(), i + INGEST_SESSION))) {
+                batch.add(rules.draft(null, (String) t.get("content"), scope, "ingest-" + round + "-" + i,
+                        null, null, List.of(), List.of(), Map.of()));
+            }
+            sessions.add(batch);
+        }
+        List<String> remembered = new ArrayList<>();
+        // warm-up: one session remembered and embedded, not counted
+        remember.rememberAll(sessions.get(0)).forEach(m -> remembered.add(m.id()));
+        embedder.embedAll(sessions.get(0).stream().map(MemoryDraft::content).toList());
+        long embedNanos = 0;
+        long rememberNanos = 0;
+        int counted = 0;
+        for (int i = 1; i < sessions.size(); i++) {
+            List<MemoryDraft> batch = sessions.get(i);
+            for (int step = 0; step < 2; step++) {
+                boolean embedNow = (step == 0) == (i % 2 == 0);
+                long t0 = System.nanoTime();
+                if (embedNow) {
+                    embedder.embedAll(batch.stream().map(MemoryDraft::content).toList());
+                    embedNanos += System.nanoTime() - t0;
+                } else {
+                    List<io.mnemograph.memory.Memory> stored = remember.rememberAll(batch);
+                    rememberNanos += System.nanoTime() - t0;
+                    stored.forEach(m -> remembered.add(m.id()));
+                }
+            }
+            counted += batch.size();
+        }
+        // erased again (hard forget), so that the next size's questions meet the fill's graph and the exact check
+        // stays exact; what the agent changed on the fill's memories (notes, links to them) goes or stays with it
+        remembered.forEach(id -> time.forget(id, true));
+        Ingest in = new Ingest(counted, embedNanos / 1e9, rememberNanos / 1e9);
+        System.out.printf(Locale.ROOT, "ingest: %d turns remembered at %.1f/s, embedded alone at %.1f/s (%.2f×)%n",
+                counted, in.rate(), in.embedRate(), in.rate() / in.embedRate());
+        return in;
+    }
+
+    private static String ingestReport(List<Size> results, List<Ingest> ingests) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nIngest at each size: %d new turns through "
+                + "RememberService (default agent, rememberAll per session of %d), each session also embedded alone, "
+                + "alternating (turns/s):%n%n| memories | embedding alone | remembered | ratio | remembered ÷ at %,d |"
+                + "%n| --- | --- | --- | --- | --- |%n", INGEST_TURNS, INGEST_SESSION, results.get(0).memories()));
+        Ingest first = ingests.get(0);
+        for (int i = 0; i < ingests.size(); i++) {
+            Ingest in = ingests.get(i);
+            b.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.2f× | **%.2f×** (against the embedding: "
+                            + "%.2f×) |%n", results.get(i).memories(), in.embedRate(), in.rate(),
+                    in.rate() / in.embedRate(), in.rate() / first.rate(),
+                    (in.rate() / in.embedRate()) / (first.rate() / first.embedRate())));
+        }
+        return b.toString();
+    }
+
     private RecallRequest request(String q, RecallStrategy s, String scope) {
         return recall.request(q, scope, LIMIT, s, null, null, null, false, 0.0);
     }
@@ -400,7 +492,7 @@ class ScaleBenchTest {
                     s.heapEstimate() / (double) s.memories(), s.heapMeasured() / 1e6,
                     s.heapMeasured() / (double) s.memories(), s.loadVectorsSeconds(), s.firstRecall()));
         }
-        b.append("\nGRAPH statement by statement (each timed on its own, p50 / p95 ms; rows/expand is a row count):\n\n");
+        b.append("\nGRAPH statement by statement (each timed on its own, p50 / p95 ms; rows/exact and rows/expand are row counts: the exact vectors read, the expansion's rows):\n\n");
         b.append("| memories |");
         List<String> names = new ArrayList<>(results.get(0).statements().keySet());
         names.forEach(n -> b.append(' ').append(n).append(" |"));

@@ -108,6 +108,39 @@ class ScopeVectorsTest {
     }
 
     @Test
+    void onlyTheBestAreReadExactlyWhenTheCallerSaysSoAndTheRestKeepTheirInt8Cosines() {
+        Random random = new Random(19);
+        List<float[]> all = clustered(random, 3000, 10);
+        ScopeVectors scope = fill(all);
+        for (int q = 0; q < 20; q++) {
+            float[] query = near(random, all.get(random.nextInt(all.size())), 0.05f);
+            List<String> read = new ArrayList<>();
+            List<MemoryVectors.Hit> hits = ScopeVectors.rerank(query, scope.shortlist(query, 300, Long.MAX_VALUE), 150,
+                    60, ids -> {
+                        Map<String, float[]> out = new HashMap<>();
+                        ids.forEach(id -> {
+                            read.add(id);
+                            out.put(id, all.get(index(id)));
+                        });
+                        return out;
+                    });
+            assertEquals(150, hits.size());
+            assertEquals(60, read.size(), "exact vectors read");
+            for (int i = 1; i < hits.size(); i++) {
+                assertTrue(hits.get(i - 1).cosine() >= hits.get(i).cosine(), "best first");
+            }
+            Set<String> exactly = new HashSet<>(read);
+            List<String> exact = exact(all, query, 150, Integer.MAX_VALUE);
+            for (MemoryVectors.Hit h : hits) {
+                double cosine = Vectors.cosine(query, all.get(index(h.id())));
+                assertEquals(cosine, h.cosine(), exactly.contains(h.id()) ? 1e-6 : 5e-3, h.id());
+            }
+            // the best 20 are the exact best 20: int8 decides only the far end
+            assertEquals(exact.subList(0, 20), hits.subList(0, 20).stream().map(MemoryVectors.Hit::id).toList());
+        }
+    }
+
+    @Test
     void aMemoryTakesAboutAQuarterOfItsFloatVectorsHeap() {
         List<float[]> all = clustered(new Random(17), 20_000, 20);
         long perMemory = fill(all).heapBytes() / all.size();

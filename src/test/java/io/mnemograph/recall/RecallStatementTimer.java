@@ -24,7 +24,8 @@ public final class RecallStatementTimer {
     /**
      * The statements in the order recall runs them; memory/get runs in a transaction of its own, and the last
      * (reinforcement, coalesced) runs after the answer in the background. "exact re-rank read" is the part of the
-     * vector search that reads the shortlist's exact vectors from the graph (embedded mode), timed again on its own.
+     * vector search that reads exact vectors from the graph (embedded mode: those the search read), timed again on its
+     * own.
      */
     public static final List<String> STATEMENTS = List.of("vector search", "exact re-rank read", "recall/fulltext",
             "recall/features", "recall/expand", "memory/get", "time/reinforce_batch (after the answer)");
@@ -50,8 +51,10 @@ public final class RecallStatementTimer {
         List<String> ids = store.read(tx -> {
             long t0 = System.nanoTime();
             List<Map<String, Object>> vec = new ArrayList<>();
+            List<String> exactlyRead = new ArrayList<>();
             if (vectors.searchable()) {
-                for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, want + want / 2, Long.MAX_VALUE)) {
+                for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, want + want / 2,
+                        Fusion.pool(r.limit()), Long.MAX_VALUE, (id, v) -> exactlyRead.add(id))) {
                     vec.add(Map.of("id", h.id(), "score", (1 + h.cosine()) / 2));
                 }
             } else {
@@ -64,14 +67,14 @@ public final class RecallStatementTimer {
                 vec = tx.run("recall/vector", p);
             }
             ms.put("vector search", since(t0));
-            if (vectors.searchable()) {
-                List<String> shortlist = vectors.nearest(tx, r.scope(), vector, 2 * (want + want / 2), Long.MAX_VALUE)
-                        .stream().map(MemoryVectors.Hit::id).toList();
+            if (vectors.searchable()) { // the same memories again: those the search read exactly
                 t0 = System.nanoTime();
-                tx.run("memory/embeddings", Map.of("ids", shortlist));
+                tx.run("memory/embeddings", Map.of("ids", exactlyRead));
                 ms.put("exact re-rank read", since(t0));
+                ms.put("rows/exact", (double) exactlyRead.size());
             } else {
                 ms.put("exact re-rank read", 0.0);
+                ms.put("rows/exact", 0.0);
             }
             Map<String, Object> f = new HashMap<>(params);
             f.put("query", RecallService.fulltextQuery(r.scope(), r.query()));
@@ -94,6 +97,7 @@ public final class RecallStatementTimer {
             fp.put("cosines", cosines);
             fp.put("vector", vector);
             fp.put("names", names);
+            fp.put("cosineInGraph", !vectors.searchable());
             tx.run("recall/features", fp);
             ms.put("recall/features", since(t0));
             List<String> seeds = vec.stream().limit(t.seeds()).map(x -> (String) x.get("id")).toList();
