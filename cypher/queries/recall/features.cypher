@@ -8,6 +8,10 @@ MATCH (node:Memory {id: id})
 WHERE node.scope = $scope AND node.status <> 'ARCHIVED'
   AND node.occurredAt <= $at AND ($includeSuperseded OR node.validTo IS NULL OR node.validTo > $at)
   AND ($from IS NULL OR node.occurredAt >= $from) AND ($to IS NULL OR node.occurredAt <= $to)
+// each property read once: the runtime reads a property again from the store at every mention of it (the content
+// once per name of the question, twice over)
+WITH node, node.content AS content, node.mentionTexts AS mentionTexts
+WITH node, content, toLower(content) AS text, mentionTexts
 RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
        // $cosines (id → score, the same (1 + cos) / 2 scale): the vector index's scores of its hits, or in embedded
        // mode ($cosineInGraph false) every candidate's, from the vectors held in process. The CASE keeps Neo4j from
@@ -15,10 +19,10 @@ RETURN node.id AS id, node.externalId AS externalId, node.sessionId AS session,
        // statement's time).
        coalesce($cosines[node.id],
                 CASE WHEN $cosineInGraph THEN vector.similarity.cosine(node.embedding, $vector) END) AS cosine,
-       size([n IN $names WHERE toLower(node.content) CONTAINS n]) AS names,
-       size([n IN $names WHERE toLower(node.content) STARTS WITH n + ':']) AS speaker, size(node.content) AS length,
+       size([n IN $names WHERE text CONTAINS n]) AS names,
+       size([n IN $names WHERE text STARTS WITH n + ':']) AS speaker, size(content) AS length,
        // the first time span its content mentions (memory/TimeExpressions), if any: an event placed in time
-       node.mentionTexts[0] AS event,
+       mentionTexts[0] AS event,
        // what time ranking needs (time/candidates' columns), so it runs no statement of its own
        node.occurredAt AS occurredAt, node.strength AS memoryStrength, node.lastRecalledAt AS lastRecalledAt,
-       node.mentionTexts AS mentionTexts, node.mentionFroms AS mentionFroms, node.mentionTos AS mentionTos
+       mentionTexts, node.mentionFroms AS mentionFroms, node.mentionTos AS mentionTos
