@@ -2,6 +2,7 @@ package io.mnemograph.graph;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -15,6 +16,14 @@ public interface GraphStore {
     interface Tx {
         /** Runs the named statement; an unknown name is an {@link IllegalArgumentException}. */
         List<Map<String, Object>> run(String statement, Map<String, Object> params);
+
+        /**
+         * Runs the named statement and hands each row to {@code row} as it comes, holding no list of them: for a
+         * statement of a million rows (a scope's vectors), which as one list would not fit the heap.
+         */
+        default void forEach(String statement, Map<String, Object> params, Consumer<Map<String, Object>> row) {
+            run(statement, params).forEach(row);
+        }
     }
 
     /**

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * vectors are still being read in the background, and when that read ends; then asks the same questions again and
  * checks the answers did not change (recall answers correctly while vectors load). Writes target/bench/start.md.
  * Run after a scale run and a package: {@code ./mvnw -B package -DskipTests && ./mvnw -B surefire:test -Pbench
- * -Dbench=start [-Dbench.start.scope=scale-bench]}.
+ * -Dbench=start -Dtest=StartBenchTest [-Dbench.graph=DIR] [-Dbench.start.scope=scale-bench]} (only this test: a
+ * Quarkus test in the same run would open the same database first).
  */
 @Tag("benchmark")
 class StartBenchTest {

@@ -12,6 +12,7 @@ import org.neo4j.graphdb.TransientFailureException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The storage port over an in-process Neo4j database. */
@@ -79,6 +80,15 @@ public final class EmbeddedGraphStore implements GraphStore {
                     rows.add(Values.row(result.next()));
                 }
                 return rows;
+            }
+        }
+
+        @Override
+        public void forEach(String statement, Map<String, Object> params, Consumer<Map<String, Object>> row) {
+            try (Result result = tx.execute(Statements.get(statement), params)) {
+                while (result.hasNext()) {
+                    row.accept(Values.row(result.next()));
+                }
             }
         }
     }
