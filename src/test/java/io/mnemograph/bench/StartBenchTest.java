@@ -45,6 +45,9 @@ class StartBenchTest {
             "When did Jon start hiking in the mountains?", "What happened at Velmorka?",
             "Who went painting landscapes with my sister?");
 
+    /** The moment every question is asked as of: before the run, after every memory the scale run wrote. */
+    private static final java.time.Instant AS_OF = java.time.Instant.now().minus(Duration.ofMinutes(5));
+
     @Test
     void start() throws Exception {
         String which = System.getProperty("bench", "locomo");
@@ -163,11 +166,16 @@ class StartBenchTest {
         return Files.readString(log).contains("read for search");
     }
 
-    /** The ids recall answers, in order. */
+    /**
+     * The ids recall answers, in order, as of {@link #AS_OF}: a look at the past reinforces nothing, so the answers
+     * before and after the load can be compared (a recall as of now strengthens what it returns, and the next one
+     * ranks otherwise).
+     */
     private static List<String> recall(URI base, String question, String scope) throws Exception {
         String body = JSON.writeValueAsString(Map.of("query",
-                "query($q: String!, $s: String) { recall(query: $q, scope: $s, limit: 10) { memory { id } } }",
-                "variables", Map.of("q", question, "s", scope)));
+                "query($q: String!, $s: String, $at: DateTime) { recall(query: $q, scope: $s, limit: 10, at: $at) "
+                        + "{ memory { id } } }",
+                "variables", Map.of("q", question, "s", scope, "at", AS_OF.toString())));
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/graphql"))
                 .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
