@@ -61,7 +61,7 @@ final class LatencyPlot {
         }
         g.setColor(Color.BLACK);
         g.drawRect(left, top, pw, ph);
-        g.drawString("memories in one scope (log scale)", left + pw / 2 - 100, h - 25);
+        g.drawString("memories in store (log scale)", left + pw / 2 - 90, h - 25);
         g.rotate(-Math.PI / 2);
         g.drawString("milliseconds", -(top + ph / 2 + 35), 25);
         g.rotate(Math.PI / 2);
