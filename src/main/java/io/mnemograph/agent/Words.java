@@ -98,9 +98,37 @@ public final class Words {
 
     /** Whether the word appears capitalised inside the text (not only at a sentence start): a name or place. */
     public static boolean looksProper(String content, String word) {
-        Matcher m = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b" + Pattern.quote(capitalise(word)) + "\\b")
-                .matcher(body(content));
-        return m.find();
+        // A plain scan, not a regex: the agent asks this for every candidate keyword of every memory it stores, and
+        // compiling a pattern per call cost ~6 % of ingest.
+        String body = body(content);
+        String name = capitalise(word);
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int at = body.indexOf(name, 1); at >= 0; at = body.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            boolean sentenceStart = at >= 2 && ".!?".indexOf(body.charAt(at - 2)) >= 0 && isSpace(body.charAt(at - 1));
+            if (!sentenceStart && boundary(body, at) && boundary(body, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word boundary at {@code i}, as the regex {@code \\b} sees one: a word character on one side only. */
+    private static boolean boundary(String s, int i) {
+        boolean left = i > 0 && isWordChar(s.charAt(i - 1));
+        boolean right = i < s.length() && isWordChar(s.charAt(i));
+        return left != right;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    /** The regex class {@code \\s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     static String capitalise(String w) {

@@ -47,7 +47,19 @@ public final class TimeExpressions {
     private record Hit(LocalDate first, LocalDate end, String label, int reach) {
     }
 
-    private record Rule(Pattern pattern, Function<Ctx, Hit> read) {
+    /**
+     * A rule: its pattern, what it reads, and its clues: strings of which the lower-cased text must hold one for the
+     * pattern to have a chance. Most texts name no time; the clues spare them two dozen regex scans (~10 % of ingest).
+     */
+    private record Rule(List<String> clues, Pattern pattern, Function<Ctx, Hit> read) {
+        boolean mayMatch(String lower) {
+            for (String clue : clues) {
+                if (lower.contains(clue)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private record Ctx(Matcher m, String lower, String original, LocalDate today, Reading reading, boolean anchor) {
@@ -110,43 +122,57 @@ public final class TimeExpressions {
             Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
             Map.entry("a couple of", 2), Map.entry("couple of", 2));
 
+    private static final List<String> DIGIT = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    /** Every name in MONTHS holds one of these. */
+    private static final List<String> MONTH = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
     private static final List<Rule> RULES = List.of(
-            rule(ON + "(\\d{4})-(\\d{2})-(\\d{2})" + CLOCK,
+            rule(DIGIT, ON + "(\\d{4})-(\\d{2})-(\\d{2})" + CLOCK,
                     c -> day(LocalDate.of(num(c.g(1)), num(c.g(2)), num(c.g(3))), null)),
-            rule("(?:the\\s+)?day\\s+before\\s+yesterday", c -> day(c.today().minusDays(2), "the day before yesterday")),
-            rule("(?:the\\s+)?day\\s+after\\s+tomorrow", c -> day(c.today().plusDays(2), "the day after tomorrow")),
-            rule("yesterday|last\\s+night", c -> day(c.today().minusDays(1), c.words())),
-            rule("tomorrow", c -> day(c.today().plusDays(1), c.words())),
-            rule("today|tonight|this\\s+(?:morning|afternoon|evening)", c -> day(c.today(), c.words())),
-            rule("(?:a\\s+)?few\\s+(day|week|month)s\\s+ago", TimeExpressions::fewAgo),
-            rule("(" + COUNT + ")\\s+(day|week|month|year)s?\\s+ago", TimeExpressions::ago),
-            rule("(this|last|past|previous|next|coming)\\s+(week|month|year|weekend)", TimeExpressions::thisOrLast),
-            rule("the\\s+(week|month|year)\\s+before\\s+last", TimeExpressions::beforeLast),
-            rule("(?:the|last)\\s+(day|week|weekend|month|year)\\s+(before|after)(?=\\s)", TimeExpressions::relative),
-            rule("(last|on|this|next)\\s+(" + WEEKDAYS + ")", TimeExpressions::weekday),
-            rule(ON + "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\.?,?\\s+(\\d{4})",
+            rule(List.of("yesterday"), "(?:the\\s+)?day\\s+before\\s+yesterday",
+                    c -> day(c.today().minusDays(2), "the day before yesterday")),
+            rule(List.of("tomorrow"), "(?:the\\s+)?day\\s+after\\s+tomorrow",
+                    c -> day(c.today().plusDays(2), "the day after tomorrow")),
+            rule(List.of("yesterday", "last"), "yesterday|last\\s+night", c -> day(c.today().minusDays(1), c.words())),
+            rule(List.of("tomorrow"), "tomorrow", c -> day(c.today().plusDays(1), c.words())),
+            rule(List.of("today", "tonight", "this"),
+                    "today|tonight|this\\s+(?:morning|afternoon|evening)", c -> day(c.today(), c.words())),
+            rule(List.of("ago"), "(?:a\\s+)?few\\s+(day|week|month)s\\s+ago", TimeExpressions::fewAgo),
+            rule(List.of("ago"), "(" + COUNT + ")\\s+(day|week|month|year)s?\\s+ago", TimeExpressions::ago),
+            rule(List.of("week", "month", "year"),
+                    "(this|last|past|previous|next|coming)\\s+(week|month|year|weekend)", TimeExpressions::thisOrLast),
+            rule(List.of("before"), "the\\s+(week|month|year)\\s+before\\s+last", TimeExpressions::beforeLast),
+            rule(List.of("before", "after"),
+                    "(?:the|last)\\s+(day|week|weekend|month|year)\\s+(before|after)(?=\\s)", TimeExpressions::relative),
+            rule(List.of("day"), "(last|on|this|next)\\s+(" + WEEKDAYS + ")", TimeExpressions::weekday),
+            rule(MONTH,
+                    ON + "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\.?,?\\s+(\\d{4})",
                     c -> day(LocalDate.of(num(c.g(3)), month(c.g(2)), num(c.g(1))), null)),
-            rule(ON + "(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})",
+            rule(MONTH, ON + "(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})",
                     c -> day(LocalDate.of(num(c.g(3)), month(c.g(1)), num(c.g(2))), null)),
-            rule(ON + "(" + MONTHS + ")\\.?,?\\s+(?:of\\s+)?(\\d{4})",
+            rule(MONTH, ON + "(" + MONTHS + ")\\.?,?\\s+(?:of\\s+)?(\\d{4})",
                     c -> month(YearMonth.of(num(c.g(2)), month(c.g(1))), null)),
-            rule(ON + "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(of\\s+)?(" + MONTHS + ")(?![\\s,]+\\d)",
+            rule(MONTH, ON + "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(of\\s+)?(" + MONTHS + ")(?![\\s,]+\\d)",
                     c -> dayOfMonth(c, 3, num(c.g(1)), c.g(2) != null)),
-            rule(ON + "(" + MONTHS + ")\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])",
+            rule(MONTH, ON + "(" + MONTHS + ")\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])",
                     c -> dayOfMonth(c, 1, num(c.g(2)), false)),
             // A month name alone only after a preposition: "may" and "march" are also verbs.
-            rule("(in|during|last|this|next|early|late|mid)(?:\\s+|-)(" + MONTHS + ")", TimeExpressions::monthAlone),
-            rule("(?:on|by|until|since|from)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:" + NOT_A_DAY + "))",
+            rule(MONTH,
+                    "(in|during|last|this|next|early|late|mid)(?:\\s+|-)(" + MONTHS + ")", TimeExpressions::monthAlone),
+            rule(DIGIT, "(?:on|by|until|since|from)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:" + NOT_A_DAY + "))",
                     TimeExpressions::nth),
-            rule("(?:(this|last|next|in|during|over)\\s+)?(?:the\\s+)?(" + SEASONS + ")(?:\\s+(?:of\\s+)?(\\d{4}))?",
+            rule(List.of("spring", "summer", "autumn", "fall", "winter"),
+                    "(?:(this|last|next|in|during|over)\\s+)?(?:the\\s+)?(" + SEASONS + ")(?:\\s+(?:of\\s+)?(\\d{4}))?",
                     TimeExpressions::season),
-            rule("(?:(last|next|this|at|on|over|for|during|around|since|until|by)\\s+)?(" + HOLIDAYS
+            rule(List.of("easter", "christmas", "year", "halloween", "thanksgiving", "valentine"),
+                    "(?:(last|next|this|at|on|over|for|during|around|since|until|by)\\s+)?(" + HOLIDAYS
                     + ")(?:\\s+(?:of\\s+)?(\\d{4}))?", TimeExpressions::holiday),
-            rule("(?:the\\s+)?((?:19|20)\\d)0['’]?s", c -> {
+            rule(DIGIT, "(?:the\\s+)?((?:19|20)\\d)0['’]?s", c -> {
                 int y = num(c.g(1)) * 10;
                 return new Hit(LocalDate.of(y, 1, 1), LocalDate.of(y + 10, 1, 1), c.words() + " (" + y + "s)", -1);
             }),
-            rule("(?:(in|on|during|since|of|from|until|till|by|before|after)\\s+)?((?:19|20)\\d{2})",
+            rule(DIGIT, "(?:(in|on|during|since|of|from|until|till|by|before|after)\\s+)?((?:19|20)\\d{2})",
                     TimeExpressions::year));
 
     private TimeExpressions() {
@@ -163,6 +189,9 @@ public final class TimeExpressions {
         LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         List<Found> hits = new ArrayList<>();
         for (Rule rule : RULES) {
+            if (!rule.mayMatch(lower)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(lower);
             while (m.find()) {
                 Found f = found(rule, m, lower, original, today, reading, false);
@@ -210,6 +239,9 @@ public final class TimeExpressions {
     private static Found at(Ctx c, int pos) {
         Found best = null;
         for (Rule rule : RULES) {
+            if (!rule.mayMatch(c.lower())) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(c.lower());
             m.region(pos, c.lower().length());
             if (m.lookingAt()) {
@@ -222,8 +254,8 @@ public final class TimeExpressions {
         return best;
     }
 
-    private static Rule rule(String regex, Function<Ctx, Hit> read) {
-        return new Rule(Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + regex + ")(?![\\p{L}\\p{N}])"), read);
+    private static Rule rule(List<String> clues, String regex, Function<Ctx, Hit> read) {
+        return new Rule(clues, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + regex + ")(?![\\p{L}\\p{N}])"), read);
     }
 
     // ---- the rules ----

@@ -39,5 +39,28 @@ class WordsTest {
     void namesInsideASentenceLookProper() {
         assertTrue(Words.looksProper("Caroline: We camped near Banff for two nights.", "banff"));
         assertFalse(Words.looksProper("Caroline: We camped near the lake.", "lake"));
+        assertFalse(Words.looksProper("Caroline: Lake trips are fun. Lake Louise next?", "lake"),
+                "only at sentence starts");
+        assertTrue(Words.looksProper("Caroline: Lake trips are fun, Lake Louise next?", "lake"));
+        assertFalse(Words.looksProper("Caroline: We saw Banffshire and Banff_x.", "banff"), "inside a longer word");
+        assertTrue(Words.looksProper("Caroline: we saw (Banff) too", "banff"));
+    }
+
+    @Test
+    void theScanAgreesWithTheRegexItReplaced() {
+        String[] texts = {
+                "Caroline: We camped near Banff for two nights. Banff was cold!",
+                "Melanie: Grand Canyon trip? Grand. The Grand Canyon is huge; Canyon walls.",
+                "Bob: i'm in Paris.Paris is great!Paris\tParis? Paris", "Paris", "Jon: Paris",
+                "[Gina] Studio 54 and the Studio's lights, Rock-climbing in Rock-Creek.",
+                "Nate: O'Brien's shop, Obrien o'brien. Été in Montréal, Montréal-Nord."};
+        for (String text : texts) {
+            for (String word : Words.candidates(text).keySet()) {
+                java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?<![.!?]\\s)(?<!^)\\b"
+                        + java.util.regex.Pattern.quote(Words.capitalise(word)) + "\\b");
+                assertEquals(regex.matcher(Words.body(text)).find(), Words.looksProper(text, word),
+                        text + " / " + word);
+            }
+        }
     }
 }
