@@ -5,7 +5,6 @@ import io.mnemograph.embedding.Embedder;
 import io.mnemograph.embedding.Vectors;
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.MemoryVectors;
-import io.mnemograph.graph.Values;
 import io.mnemograph.memory.InvalidInputException;
 import io.mnemograph.memory.Memory;
 import io.mnemograph.memory.MemoryStatus;
@@ -203,8 +202,9 @@ public class RecallService {
             }
             // the redundancy step compares the best candidates with one another by their exact vectors: embedded mode
             // holds them as int8, and a difference of 1e-3 in a near tie would order them otherwise than server mode
-            // does on the same graph
-            List<Fusion.Candidate> top = f.top(r.limit(), r.minScore(), ids -> exactVectors(tx, ids, exact));
+            // does on the same graph (those read already are in `exact`; the others are read now)
+            List<Fusion.Candidate> top = f.top(r.limit(), r.minScore(),
+                    ids -> MemoryVectors.get(tx, ids, exact::get, (id, v) -> { }));
             Map<String, Memory> memories = new LinkedHashMap<>();
             // not MemoryReader.getAll: that would write queued reinforcement first, in the read path
             for (Memory m : time.memories(tx, top.stream().map(Fusion.Candidate::id).toList())) {
@@ -282,26 +282,6 @@ public class RecallService {
     private static Map<String, Double> exactHits(Map<String, Double> scores, Fusion f) {
         scores.putAll(f.vectorScores());
         return scores;
-    }
-
-    /** The exact vectors of these memories: those already read ({@code known}), the others from the graph. */
-    private static Map<String, float[]> exactVectors(GraphStore.Tx tx, List<String> ids, Map<String, float[]> known) {
-        Map<String, float[]> out = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            float[] v = known.get(id);
-            if (v != null) {
-                out.put(id, v);
-            } else {
-                missing.add(id);
-            }
-        }
-        if (!missing.isEmpty()) {
-            for (Map<String, Object> row : tx.run("memory/embeddings", Map.of("ids", missing))) {
-                out.put((String) row.get("id"), Values.floats(row.get("embedding")));
-            }
-        }
-        return out;
     }
 
     /** Expansion rows with the similarity the statement left to the caller. */
