@@ -134,9 +134,10 @@ public class RecallService {
         Map<String, Map<String, Object>> times = new HashMap<>();
         // exact vectors read on the way (the vector search's shortlist), which the redundancy step compares again
         Map<String, float[]> exact = new HashMap<>();
-        String ft = useText ? fulltextQuery(r.scope(), r.query()) : null;
+        String ft = useText ? fulltextTerms(r.query()) : null;
         Map<String, Object> ftParams = new HashMap<>(params);
-        ftParams.put("query", ft);
+        ftParams.put("terms", ft);
+        ftParams.put("scopeKey", RememberService.scopeKey(r.scope()));
         ftParams.put("k", want);
         ftParams.put("limit", want);
         boolean featured = blend || inProcess; // in-process hits are not filtered yet: recall/features does it
@@ -328,7 +329,8 @@ public class RecallService {
                 tx.run("recall/vector", p);
                 tx.run("recall/vector_scan", p);
             }
-            p.put("query", fulltextQuery(r.scope(), r.query()));
+            p.put("terms", fulltextTerms(r.query()));
+            p.put("scopeKey", RememberService.scopeKey(r.scope()));
             tx.run("recall/fulltext", p);
             p.put("ids", List.of("none"));
             p.put("cosines", Map.of("none", 0.5));
@@ -379,16 +381,16 @@ public class RecallService {
         return tx.run("recall/vector", p);
     }
 
-    /** A Lucene query for the scope's memories holding any word of the question; null when it has no word. */
-    static String fulltextQuery(String scope, String text) {
+    /**
+     * The question's words as Lucene terms, any of which a memory may hold (recall/fulltext adds the scope filter);
+     * null when it has no word.
+     */
+    static String fulltextTerms(String text) {
         StringBuilder terms = new StringBuilder();
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             terms.append(terms.isEmpty() ? "" : " ").append(m.group());
         }
-        if (terms.isEmpty()) {
-            return null;
-        }
-        return "scopeKey:" + RememberService.scopeKey(scope) + " AND (" + terms + ")";
+        return terms.isEmpty() ? null : terms.toString();
     }
 }

@@ -156,7 +156,8 @@ public abstract class GraphStoreContract {
                     .nearest(tx, scope, VECTOR, 10, Long.MAX_VALUE)).stream()
                     .map(h -> Map.<String, Object>of("id", h.id())).toList();
             Map<String, Object> q = new HashMap<>(p);
-            q.put("query", "scopeKey:" + row.get("scopeKey") + " AND (zebra)");
+            q.put("terms", "zebra");
+            q.put("scopeKey", row.get("scopeKey"));
             text = store().query("recall/fulltext", q);
             Thread.sleep(100);
         }

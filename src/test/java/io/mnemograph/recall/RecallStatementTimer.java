@@ -77,7 +77,8 @@ public final class RecallStatementTimer {
                 ms.put("rows/exact", 0.0);
             }
             Map<String, Object> f = new HashMap<>(params);
-            f.put("query", RecallService.fulltextQuery(r.scope(), r.query()));
+            f.put("terms", RecallService.fulltextTerms(r.query()));
+            f.put("scopeKey", io.mnemograph.remember.RememberService.scopeKey(r.scope()));
             f.put("k", want);
             f.put("limit", want);
             t0 = System.nanoTime();
