@@ -4,7 +4,8 @@
 // how strong and fresh it is (time ranking). The same filters as the
 // candidate statements, so nothing the time rules exclude comes back through here.
 UNWIND $ids AS id
-MATCH (node:Memory {id: id})
+// the hint pins the plan: planned on a small store, Neo4j chose a scan of the scope or of every id for each candidate
+MATCH (node:Memory {id: id}) USING INDEX node:Memory(scope, id)
 WHERE node.scope = $scope AND node.status <> 'ARCHIVED'
   AND node.occurredAt <= $at AND ($includeSuperseded OR node.validTo IS NULL OR node.validTo > $at)
   AND ($from IS NULL OR node.occurredAt >= $from) AND ($to IS NULL OR node.occurredAt <= $to)
