@@ -83,15 +83,19 @@ public class RememberService {
         Map<String, Long> seqs = new HashMap<>();
         List<MemoryEvents.Event> made = new ArrayList<>();
         List<String> ids = null;
+        List<Memory> read = null;
         if (evolver.inline()) {
             // issue 15: one transaction for the batch and the heuristic agent's notes, links and revisions
             try {
-                ids = store.write(tx -> {
+                Written written = store.write(tx -> {
                     clear(created, seqs, made);
                     List<String> stored = store(tx, drafts, vectors, now, created, seqs);
                     made.addAll(evolver.evolveInline(tx, created));
-                    return stored;
+                    // read back before the commit: what is committed, without a transaction of its own
+                    return new Written(stored, MemoryReader.getAll(tx, stored));
                 });
+                ids = written.ids();
+                read = written.memories();
             } catch (InvalidInputException e) {
                 throw e;
             } catch (RuntimeException agentOrStoreFailed) {
@@ -120,7 +124,11 @@ public class RememberService {
         } else {
             evolver.process(created);
         }
-        return MemoryReader.getAllFresh(store, ids);
+        return read != null ? read : MemoryReader.getAllFresh(store, ids);
+    }
+
+    /** A batch's ids in input order, and its memories as the storing transaction commits them. */
+    private record Written(List<String> ids, List<Memory> memories) {
     }
 
     private static void clear(List<String> created, Map<String, Long> seqs, List<MemoryEvents.Event> made) {
