@@ -21,9 +21,15 @@ public class EmbeddedGraphStoreTest extends GraphStoreContract {
 
     @BeforeAll
     static void start() {
-        neo4j = new EmbeddedNeo4j(dir, neo4jConfig(false), false);
+        neo4j = startMigrated(dir);
         store = new EmbeddedGraphStore(neo4j.database());
-        Migrations.apply(store, Map.of("dimensions", "384"));
+    }
+
+    /** Neo4j in this JVM on {@code dir}, its migrations applied: for a test that needs a store of its own. */
+    static EmbeddedNeo4j startMigrated(Path dir) {
+        EmbeddedNeo4j started = new EmbeddedNeo4j(dir, neo4jConfig(false), false);
+        Migrations.apply(new EmbeddedGraphStore(started.database()), Map.of("dimensions", "384"));
+        return started;
     }
 
     @AfterAll

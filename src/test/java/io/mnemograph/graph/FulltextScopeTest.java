@@ -32,9 +32,8 @@ class FulltextScopeTest {
 
     @BeforeAll
     static void start() {
-        neo4j = new EmbeddedNeo4j(dir, EmbeddedGraphStoreTest.neo4jConfig(false), false);
+        neo4j = EmbeddedGraphStoreTest.startMigrated(dir);
         store = new EmbeddedGraphStore(neo4j.database());
-        Migrations.apply(store, Map.of("dimensions", "384"));
     }
 
     @AfterAll
