@@ -29,13 +29,16 @@ WITH s, n, path, hops, strength, via
 WHERE n <> s AND n.scope = $scope AND n.status <> 'ARCHIVED'
   AND n.occurredAt <= $at AND ($includeSuperseded OR n.validTo IS NULL OR n.validTo > $at)
   AND ($from IS NULL OR n.occurredAt >= $from) AND ($to IS NULL OR n.occurredAt <= $to)
+// each property read once, as in recall/features (the runtime reads a property again at every mention of it)
+WITH s, n, path, hops, strength, via, n.content AS content, n.mentionTexts AS mentionTexts
+WITH s, n, path, hops, strength, via, content, toLower(content) AS text, mentionTexts
 RETURN s.id AS seed, n.id AS id, path, hops, strength, via, n.externalId AS externalId, n.sessionId AS session,
        // embedded mode holds the vectors in process and computes the similarity itself ($cosineInGraph false)
        CASE WHEN $cosineInGraph THEN vector.similarity.cosine(n.embedding, $vector) END AS cosine,
-       size([x IN $names WHERE toLower(n.content) CONTAINS x]) AS names,
-       size([x IN $names WHERE toLower(n.content) STARTS WITH x + ':']) AS speaker, size(n.content) AS length,
+       size([x IN $names WHERE text CONTAINS x]) AS names,
+       size([x IN $names WHERE text STARTS WITH x + ':']) AS speaker, size(content) AS length,
        // the first time span its content mentions (memory/TimeExpressions), if any: an event placed in time
-       n.mentionTexts[0] AS event,
+       mentionTexts[0] AS event,
        // what time ranking needs (strength is the link's: the memory's is memoryStrength)
        n.occurredAt AS occurredAt, n.strength AS memoryStrength, n.lastRecalledAt AS lastRecalledAt,
-       n.mentionTexts AS mentionTexts, n.mentionFroms AS mentionFroms, n.mentionTos AS mentionTos
+       mentionTexts, n.mentionFroms AS mentionFroms, n.mentionTos AS mentionTos

@@ -109,7 +109,8 @@ class TimeRanking {
             double strength = t.get("strength") instanceof Number n ? n.doubleValue() : 1.0;
             double f = retention.factor(since, r.at(), strength);
             if (f < 1.0) {
-                c.scale(f, String.format(Locale.ROOT, "retention: %.3f", retention.retention(since, r.at(), strength)));
+                c.scale(f, () -> String.format(Locale.ROOT, "retention: %.3f",
+                        retention.retention(since, r.at(), strength)));
             }
         }
     }
