@@ -44,8 +44,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RecallService {
 
-    /** Candidates taken from each index beyond the limit asked. */
-    static final int MIN_CANDIDATES = 50;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final GraphStore store;
