@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -52,6 +53,8 @@ public class ReinforcementWriter implements DeferredWrites {
      * or written — never both, never neither.
      */
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
+    /** One flush at a time: each takes a copy of the queue and gives it up only when committed. */
+    private final ReentrantLock flushing = new ReentrantLock();
     private final Map<String, Pending> pending = new HashMap<>(); // guarded by this
     private ScheduledExecutorService timer; // guarded by this; started by the first queued recall
     private boolean closed; // guarded by this
@@ -60,6 +63,13 @@ public class ReinforcementWriter implements DeferredWrites {
     private static final class Pending {
         int count;
         ZonedDateTime at;
+
+        Pending copy() {
+            Pending p = new Pending();
+            p.count = count;
+            p.at = at;
+            return p;
+        }
     }
 
     @Inject
@@ -137,9 +147,14 @@ public class ReinforcementWriter implements DeferredWrites {
     }
 
     /**
-     * {@code wait} false (the background writer): gives up at once when a reader holds the lock for long (a scope's
-     * first search reads its vectors for seconds), rather than queue for the lock and make every later recall wait
-     * behind it; the next run tries again.
+     * {@code wait} false (the background writer): gives up when a flush is under way or a reader holds the lock for
+     * long at the commit (a scope's first search reads its vectors for seconds), rather than queue for the lock and make
+     * every later recall wait behind it; the next run tries again.
+     *
+     * <p>The statement runs while recalls go on: until the commit, the memories stay queued and the graph does not
+     * have their reinforcement yet, so a reader sees it once, from the queue. Only the commit takes the write lock, and
+     * the queue gives up what was written in the same hold, so a reader between its graph read and its overlay never
+     * sees both or neither (issue 15: recalls waited for the whole statement before, ~2 ms, and behind it).
      */
     private void flush(boolean wait) {
         if (visibility.getReadHoldCount() > 0) {
@@ -147,48 +162,73 @@ public class ReinforcementWriter implements DeferredWrites {
             throw new IllegalStateException("flush() inside reading(): read memories after the recall transaction");
         }
         if (wait) {
-            visibility.writeLock().lock();
-        } else {
-            try {
-                if (!visibility.writeLock().tryLock(20, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            flushing.lock();
+        } else if (!flushing.tryLock()) {
+            return;
         }
         try {
-            Map<String, Pending> taken;
+            Map<String, Pending> taken = new TreeMap<>(); // sorted ids: concurrent writers lock nodes in one order
             synchronized (this) {
-                if (pending.isEmpty()) {
-                    return;
-                }
-                taken = new TreeMap<>(pending); // sorted ids: concurrent writers lock nodes in one order
-                pending.clear();
+                pending.forEach((id, p) -> taken.put(id, p.copy()));
+            }
+            if (taken.isEmpty()) {
+                return;
             }
             try {
-                write(taken);
-            } catch (RuntimeException e) {
-                requeue(taken);
-                throw e;
+                store.write(tx -> {
+                    tx.run("time/reinforce_batch", params(taken));
+                    commitLock(wait); // the commit follows this function, under the lock
+                    return null;
+                });
+                synchronized (this) {
+                    taken.forEach((id, written) -> {
+                        Pending p = pending.get(id);
+                        if (p != null && (p.count -= written.count) <= 0) {
+                            pending.remove(id);
+                        }
+                    });
+                }
+            } catch (Busy e) {
+                // nothing was committed: the queue stays as it is, the next run tries again
+            } finally {
+                while (visibility.isWriteLockedByCurrentThread()) {
+                    visibility.writeLock().unlock(); // a transaction retried by the store took it more than once
+                }
             }
         } finally {
-            visibility.writeLock().unlock();
+            flushing.unlock();
+        }
+    }
+
+    /** Takes the write lock for a commit; {@code wait} false: gives up (throws {@link Busy}) after 20 ms. */
+    private void commitLock(boolean wait) {
+        if (wait) {
+            visibility.writeLock().lock();
+            return;
+        }
+        try {
+            if (visibility.writeLock().tryLock(20, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new Busy();
+    }
+
+    /** The background writer's commit could not take the lock in time; its transaction rolls back. */
+    private static final class Busy extends RuntimeException {
+        Busy() {
+            super("a reader holds the lock", null, false, false);
         }
     }
 
     @Override
     public void flush(Collection<String> memoryIds) {
         boolean any;
-        // the read lock waits for a flush in progress: its memories are no longer queued, but not committed yet
-        visibility.readLock().lock();
-        try {
-            synchronized (this) {
-                any = !pending.isEmpty() && memoryIds.stream().anyMatch(pending::containsKey);
-            }
-        } finally {
-            visibility.readLock().unlock();
+        // a flush under way leaves its memories queued until it commits: flush() below waits for it
+        synchronized (this) {
+            any = !pending.isEmpty() && memoryIds.stream().anyMatch(pending::containsKey);
         }
         if (any) {
             flush();
@@ -283,21 +323,13 @@ public class ReinforcementWriter implements DeferredWrites {
         }
     }
 
-    private void write(Map<String, Pending> taken) {
+    private Map<String, Object> params(Map<String, Pending> taken) {
         List<Map<String, Object>> rows = new ArrayList<>(taken.size());
         taken.forEach((id, p) -> rows.add(Map.of("id", id, "count", p.count, "at", p.at)));
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
         params.put("growth", growth);
         params.put("max", max);
-        store.update("time/reinforce_batch", params);
-    }
-
-    /** Puts back a batch that was not written, under what was queued meanwhile (which is newer). */
-    private synchronized void requeue(Map<String, Pending> taken) {
-        taken.forEach((id, old) -> pending.merge(id, old, (newer, o) -> {
-            newer.count += o.count;
-            return newer;
-        }));
+        return params;
     }
 }

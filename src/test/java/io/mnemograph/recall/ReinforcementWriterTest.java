@@ -139,7 +139,11 @@ class ReinforcementWriterTest {
         ReinforcementWriter writer = new ReinforcementWriter(slow, 0.2, 10, Duration.ofMillis(10), 1000);
         writer.add(List.of(a), T1);
         assertTrue(writing.await(10, TimeUnit.SECONDS), "the background writer took the queue");
-        assertEquals(0, writer.queued());
+        assertEquals(1, writer.queued(), "queued until its write commits");
+        // a recall meanwhile neither waits for the write nor misses what it writes
+        CompletableFuture<Object> recall = CompletableFuture.supplyAsync(
+                () -> writer.reading(() -> writer.overlay(stored(a)).get("recallCount")));
+        assertEquals(1L, recall.get(5, TimeUnit.SECONDS));
         CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> {
             writer.flush(List.of(a)); // what the memory reader does before it reads
             return stored(a).get("recallCount");
@@ -148,6 +152,41 @@ class ReinforcementWriterTest {
         assertFalse(read.isDone(), "the read did not wait for the write in progress");
         release.countDown();
         assertEquals(1L, read.get(10, TimeUnit.SECONDS));
+        assertEquals(0, writer.queued());
+        assertEquals(1L, writer.reading(() -> writer.overlay(stored(a))).get("recallCount"), "written once, not twice");
+        writer.close();
+    }
+
+    @Test
+    void aRecallDuringAWriteIsCountedOnceThroughEveryCommit() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GraphStore slow = new Delegate(store) {
+            @Override
+            public <T> T write(Function<Tx, T> work) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return store.write(work);
+            }
+        };
+        ReinforcementWriter writer = new ReinforcementWriter(slow, 0.2, 10, Duration.ofMillis(5), 1000);
+        writer.add(List.of(a), T1);
+        assertTrue(writing.await(10, TimeUnit.SECONDS), "the background writer took the queue");
+        writer.add(List.of(a), T2); // returned again while the first recall's use is being written
+        release.countDown();
+        // the background writer commits the first use, then the second: graph and queue together say 2 throughout
+        for (int i = 0; i < 40; i++) {
+            assertEquals(2L, writer.reading(() -> writer.overlay(stored(a))).get("recallCount"), "at check " + i);
+            Thread.sleep(5);
+        }
+        writer.flush();
+        assertEquals(0, writer.queued());
+        assertEquals(2L, stored(a).get("recallCount"));
+        assertEquals(T2, ((ZonedDateTime) stored(a).get("lastRecalledAt")).toInstant());
         writer.close();
     }
 
