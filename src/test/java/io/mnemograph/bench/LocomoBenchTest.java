@@ -111,7 +111,8 @@ class LocomoBenchTest {
                         "the default until issue 15 (twice the candidates from each index)"),
                 new Variant("GRAPH, candidates 70", RecallStrategy.GRAPH, d.withCandidates(70), ""),
                 new Variant("GRAPH, seeds 10", RecallStrategy.GRAPH, d.withSeeds(10), "half the seeds expanded"),
-                new Variant("GRAPH, links 0.05", RecallStrategy.GRAPH, d.withLinkWeight(0.05), ""),
+                new Variant("GRAPH, links 0.1", RecallStrategy.GRAPH, d.withLinkWeight(0.1), ""),
+                new Variant("GRAPH, links 0.15", RecallStrategy.GRAPH, d.withLinkWeight(0.15), ""),
                 new Variant("GRAPH, links 0.2", RecallStrategy.GRAPH, d.withLinkWeight(0.2), ""),
                 new Variant("GRAPH, next 0.2", RecallStrategy.GRAPH, d.withNextWeight(0.2), ""),
                 new Variant("GRAPH, text 0.4", RecallStrategy.GRAPH, d.withTextWeight(0.4), ""));
