@@ -123,18 +123,7 @@ class ReinforcementWriterTest {
     void aReadWaitsForAFlushInProgressInsteadOfMissingIt() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GraphStore slow = new Delegate(store) {
-            @Override
-            public <T> T write(Function<Tx, T> work) {
-                writing.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return store.write(work);
-            }
-        };
+        GraphStore slow = waiting(writing, release);
         assertEquals(0L, stored(a).get("recallCount")); // and the read below is planned already
         ReinforcementWriter writer = new ReinforcementWriter(slow, 0.2, 10, Duration.ofMillis(10), 1000);
         writer.add(List.of(a), T1);
@@ -161,18 +150,7 @@ class ReinforcementWriterTest {
     void aRecallDuringAWriteIsCountedOnceThroughEveryCommit() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GraphStore slow = new Delegate(store) {
-            @Override
-            public <T> T write(Function<Tx, T> work) {
-                writing.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return store.write(work);
-            }
-        };
+        GraphStore slow = waiting(writing, release);
         ReinforcementWriter writer = new ReinforcementWriter(slow, 0.2, 10, Duration.ofMillis(5), 1000);
         writer.add(List.of(a), T1);
         assertTrue(writing.await(10, TimeUnit.SECONDS), "the background writer took the queue");
@@ -188,6 +166,22 @@ class ReinforcementWriterTest {
         assertEquals(2L, stored(a).get("recallCount"));
         assertEquals(T2, ((ZonedDateTime) stored(a).get("lastRecalledAt")).toInstant());
         writer.close();
+    }
+
+    /** The test store, but each write first says it began ({@code writing}) and waits for {@code release}. */
+    private GraphStore waiting(CountDownLatch writing, CountDownLatch release) {
+        return new Delegate(store) {
+            @Override
+            public <T> T write(Function<Tx, T> work) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return store.write(work);
+            }
+        };
     }
 
     /** A store that passes everything to another (tests override what they make fail or wait). */
