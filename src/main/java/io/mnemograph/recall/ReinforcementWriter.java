@@ -48,8 +48,8 @@ public class ReinforcementWriter implements DeferredWrites {
     private final long delayMillis;
     private final int batch;
     /*
-     * A flush moves entries out of the queue and commits them under the write lock; whoever reads the graph and then
-     * overlays the queue holds the read lock across both. So each reinforcement is seen exactly once: still queued,
+     * A flush commits under the write lock and, in the same hold, takes out of the queue what it wrote; whoever reads
+     * the graph and then overlays the queue holds the read lock across both. So each reinforcement is seen exactly once: still queued,
      * or written — never both, never neither.
      */
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
