@@ -54,7 +54,7 @@ public final class RecallStatementTimer {
             List<String> exactlyRead = new ArrayList<>();
             if (vectors.searchable()) {
                 for (MemoryVectors.Hit h : vectors.nearest(tx, r.scope(), vector, want + want / 2,
-                        Fusion.pool(r.limit()), Long.MAX_VALUE, (id, v) -> exactlyRead.add(id))) {
+                        r.limit(), Long.MAX_VALUE, (id, v) -> exactlyRead.add(id))) {
                     vec.add(Map.of("id", h.id(), "score", (1 + h.cosine()) / 2));
                 }
             } else {
