@@ -41,4 +41,40 @@ public final class Vectors {
         double nb = (b0 + b1) + (b2 + b3);
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
+
+    /**
+     * The vector scaled to length 1, as a copy (all zeros stays all zeros): a caller comparing each of many vectors
+     * with several others normalises each once and then needs {@link #dot} only, a third of the products.
+     */
+    public static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] out = new float[v.length];
+        if (norm > 0) {
+            double inverse = 1 / Math.sqrt(norm);
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (float) (v[i] * inverse);
+            }
+        }
+        return out;
+    }
+
+    /** The dot product of the common prefix (of two {@link #unit} vectors: their cosine). */
+    public static double dot(float[] a, float[] b) {
+        int n = Math.min(a.length, b.length);
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0; // four sums, as in cosine
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            d0 += a[i] * b[i];
+            d1 += a[i + 1] * b[i + 1];
+            d2 += a[i + 2] * b[i + 2];
+            d3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            d0 += a[i] * b[i];
+        }
+        return (d0 + d1) + (d2 + d3);
+    }
 }

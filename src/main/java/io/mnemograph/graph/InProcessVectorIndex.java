@@ -1,5 +1,7 @@
 package io.mnemograph.graph;
 
+import io.mnemograph.embedding.Vectors;
+
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -141,6 +143,43 @@ public final class InProcessVectorIndex implements MemoryVectors {
         }
         // a vector read from the graph is not kept: a hard forget committing meanwhile could not take it back out
         return MemoryVectors.get(tx, ids, held::get, (id, v) -> { });
+    }
+
+    /**
+     * The int8 vectors' cosines computed as the search does (a fixed-point query against the bytes held, no vector
+     * dequantized: issue 15, recall asks this for every candidate), scope first; those not held from the graph.
+     */
+    @Override
+    public Map<String, Double> cosines(GraphStore.Tx tx, String scope, Collection<String> ids, float[] query) {
+        Map<String, Double> out = new HashMap<>();
+        Set<String> missing = new HashSet<>(ids);
+        Shelf first = scope == null ? null : scopes.get(scope);
+        if (first != null) {
+            cosines(first, query, missing, out);
+        }
+        for (Shelf shelf : scopes.values()) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            if (shelf != first) {
+                cosines(shelf, query, missing, out);
+            }
+        }
+        if (!missing.isEmpty()) {
+            MemoryVectors.get(tx, missing, id -> null, (id, v) -> { })
+                    .forEach((id, v) -> out.put(id, Vectors.cosine(query, v)));
+        }
+        return out;
+    }
+
+    private static void cosines(Shelf shelf, float[] query, Set<String> missing, Map<String, Double> into) {
+        shelf.lock.readLock().lock();
+        try {
+            shelf.vectors.cosines(query, missing, into);
+        } finally {
+            shelf.lock.readLock().unlock();
+        }
+        missing.removeAll(into.keySet());
     }
 
     private static void collect(Shelf shelf, Set<String> missing, Map<String, float[]> into) {

@@ -1,5 +1,7 @@
 package io.mnemograph.graph;
 
+import io.mnemograph.embedding.Vectors;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,6 +62,16 @@ public interface MemoryVectors {
      */
     default Map<String, float[]> get(GraphStore.Tx tx, String scope, Collection<String> ids) {
         return get(tx, ids);
+    }
+
+    /**
+     * The cosine of each of these memories' vectors to {@code query}, as {@link #get(GraphStore.Tx, String, Collection)}
+     * finds them (in embedded mode within ~2e-3 of the exact ones); an id that names no memory is absent.
+     */
+    default Map<String, Double> cosines(GraphStore.Tx tx, String scope, Collection<String> ids, float[] query) {
+        Map<String, Double> out = new HashMap<>();
+        get(tx, scope, ids).forEach((id, v) -> out.put(id, Vectors.cosine(query, v)));
+        return out;
     }
 
     /**

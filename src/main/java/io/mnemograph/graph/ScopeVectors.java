@@ -152,6 +152,23 @@ final class ScopeVectors {
         size--;
     }
 
+    /**
+     * The int8 cosine to {@code query} of each of these memories held here, into {@code into} (as the search computes
+     * it, within ~1e-3 of the exact one); those not held are left out.
+     */
+    void cosines(float[] query, Collection<String> ids, Map<String, Double> into) {
+        if (size == 0 || query.length != dimensions) {
+            return;
+        }
+        Query fixed = new Query(unit(query));
+        for (String id : ids) {
+            Integer at = position.get(id);
+            if (at != null) {
+                into.put(id, dot(fixed, at));
+            }
+        }
+    }
+
     /** The vector held for this memory, dequantized (a unit vector within int8's precision), or null. */
     float[] vector(String id) {
         Integer at = position.get(id);

@@ -311,7 +311,10 @@ final class Fusion {
      * Greedy maximal marginal relevance: scores drop by what each memory repeats of those picked before it, which
      * keeps the order the picks were made in (each pick's lowered score is at most the one before it).
      */
-    private List<Candidate> diversify(List<Candidate> pool, Map<String, float[]> vectors) {
+    private List<Candidate> diversify(List<Candidate> pool, Map<String, float[]> held) {
+        // normalised once: each pair's cosine is then a dot product (issue 15: ~1,800 pairs a recall)
+        Map<String, float[]> vectors = new HashMap<>();
+        held.forEach((id, v) -> vectors.put(id, Vectors.unit(v)));
         List<Candidate> left = new ArrayList<>(pool);
         List<Candidate> picked = new ArrayList<>(pool.size());
         Map<Candidate, Double> closest = new HashMap<>();
@@ -342,7 +345,7 @@ final class Fusion {
             for (Candidate c : left) {
                 float[] v = vectors.get(c.id);
                 if (v != null) {
-                    double cos = Vectors.cosine(b, v);
+                    double cos = Vectors.dot(b, v);
                     if (cos > closest.getOrDefault(c, -1.0)) {
                         closest.put(c, cos);
                         closestTo.put(c, best);

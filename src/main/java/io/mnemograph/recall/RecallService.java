@@ -283,8 +283,8 @@ public class RecallService {
 
     /** Similarity to the query on Neo4j's (1 + cosine) / 2 scale, for each of these memories the process holds. */
     private Map<String, Double> scores(GraphStore.Tx tx, String scope, Collection<String> ids, float[] vector) {
-        Map<String, Double> out = new HashMap<>();
-        vectors.get(tx, scope, ids).forEach((id, v) -> out.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+        Map<String, Double> out = vectors.cosines(tx, scope, ids, vector);
+        out.replaceAll((id, cosine) -> (1 + cosine) / 2);
         return out;
     }
 

@@ -46,4 +46,21 @@ class VectorsTest {
         assertEquals(Math.sqrt(0.5), Vectors.cosine(new float[] {1, 0, 0, 0, 0, 0, 0}, new float[] {1, 0, 0, 0, 0, 1}),
                 1e-12);
     }
+
+    @Test
+    void theDotOfUnitVectorsIsTheirCosine() {
+        Random r = new Random(7);
+        for (int n = 1; n <= 390; n++) {
+            float[] a = new float[n];
+            float[] b = new float[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = (float) (3 * r.nextGaussian());
+                b[i] = (float) r.nextGaussian();
+            }
+            float[] ua = Vectors.unit(a);
+            assertEquals(1.0, Vectors.dot(ua, ua), 1e-6, "length " + n);
+            assertEquals(Vectors.cosine(a, b), Vectors.dot(ua, Vectors.unit(b)), 1e-6, "length " + n);
+        }
+        assertEquals(0.0, Vectors.dot(Vectors.unit(new float[4]), Vectors.unit(new float[] {1, 2, 3, 4})));
+    }
 }

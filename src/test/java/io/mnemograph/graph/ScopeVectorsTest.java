@@ -141,6 +141,22 @@ class ScopeVectorsTest {
     }
 
     @Test
+    void theHeldCosinesAreWithinInt8PrecisionOfTheExactOnesAndOnlyForMemoriesHeld() {
+        Random random = new Random(13);
+        List<float[]> all = clustered(random, 500, 10);
+        ScopeVectors scope = fill(all);
+        scope.remove("m3");
+        float[] query = near(random, all.get(42), 0.3f);
+        List<String> ids = List.of("m3", "m42", "m100", "m499", "nobody");
+        Map<String, Double> cosines = new HashMap<>();
+        scope.cosines(query, ids, cosines);
+        assertEquals(Set.of("m42", "m100", "m499"), cosines.keySet());
+        for (var e : cosines.entrySet()) {
+            assertEquals(Vectors.cosine(query, all.get(index(e.getKey()))), e.getValue(), 5e-3, e.getKey());
+        }
+    }
+
+    @Test
     void aMemoryTakesAboutAQuarterOfItsFloatVectorsHeap() {
         List<float[]> all = clustered(new Random(17), 20_000, 20);
         long perMemory = fill(all).heapBytes() / all.size();
