@@ -1,6 +1,5 @@
 package io.mnemograph.recall;
 
-import io.mnemograph.embedding.Vectors;
 import io.mnemograph.graph.GraphStore;
 import io.mnemograph.graph.MemoryVectors;
 import io.mnemograph.memory.RecallRequest;
@@ -92,7 +91,7 @@ public final class RecallStatementTimer {
             t0 = System.nanoTime();
             Map<String, Double> cosines = new HashMap<>();
             if (vectors.searchable()) { // every candidate's similarity from the process, as RecallService computes it
-                vectors.get(tx, r.scope(), all).forEach((id, v) -> cosines.put(id, (1 + Vectors.cosine(vector, v)) / 2));
+                vectors.cosines(tx, r.scope(), all, vector).forEach((id, c) -> cosines.put(id, (1 + c) / 2));
             }
             vec.forEach(x -> cosines.put((String) x.get("id"), ((Number) x.get("score")).doubleValue()));
             fp.put("cosines", cosines);
@@ -112,7 +111,7 @@ public final class RecallStatementTimer {
             t0 = System.nanoTime();
             List<Map<String, Object>> rows = tx.run("recall/expand", ep);
             if (vectors.searchable()) {
-                vectors.get(tx, r.scope(), rows.stream().map(x -> (String) x.get("id")).toList());
+                vectors.cosines(tx, r.scope(), rows.stream().map(x -> (String) x.get("id")).toList(), vector);
             }
             int expanded = rows.size();
             ms.put("recall/expand", since(t0));
