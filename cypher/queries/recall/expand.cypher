@@ -19,6 +19,9 @@ CALL {
   RETURN n, 'linked' AS path, 1 AS hops, coalesce(l.strength, 0.5) AS strength, l.reason AS via
   UNION
   WITH s
+  // only when shared keywords weigh anything ($keywords): at 100k memories this path brought 100 of 140 rows and
+  // most of the statement's time, for a bonus of 0 in the default tuning
+  WITH s WHERE $keywords
   MATCH (s)-[:HAS_KEYWORD]->(k:Keyword)<-[:HAS_KEYWORD]-(n:Memory)
   // Only memories have keywords: without a label on the far end the count is the keyword's degree, read in O(1);
   // with one, Neo4j visits every memory of a common keyword (thousands in a large scope, ~90 ms at 100k).

@@ -192,6 +192,7 @@ public class RecallService {
             if (strategy == RecallStrategy.GRAPH && tuning.seeds() > 0 && !f.isEmpty()) {
                 Map<String, Object> p = expandParams(params, f.seeds(), vector, names, tuning.window());
                 p.put("cosineInGraph", !inProcess);
+                p.put("keywords", tuning.keywordWeight() > 0);
                 List<Map<String, Object>> rows = tx.run("recall/expand", p);
                 time.collect(times, rows);
                 f.expand(inProcess ? withScores(tx, r.scope(), rows, vector) : rows);
@@ -351,6 +352,7 @@ public class RecallService {
             tx.run("recall/features", p);
             Map<String, Object> e = expandParams(params, List.of("none"), vector, List.of("warm"), 1);
             e.put("cosineInGraph", !vectors.searchable());
+            e.put("keywords", true);
             tx.run("recall/expand", e);
             return null;
         });

@@ -108,6 +108,7 @@ public final class RecallStatementTimer {
             ep.put("window", t.window());
             ep.put("maxKeywordMemories", RecallTuning.MAX_KEYWORD_MEMORIES);
             ep.put("cosineInGraph", !vectors.searchable());
+            ep.put("keywords", t.keywordWeight() > 0);
             t0 = System.nanoTime();
             List<Map<String, Object>> rows = tx.run("recall/expand", ep);
             if (vectors.searchable()) {
