@@ -3,6 +3,7 @@ package io.mnemograph.graph;
 import io.mnemograph.embedding.Vectors;
 
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -230,6 +231,26 @@ public final class InProcessVectorIndex implements MemoryVectors {
         }
         return ScopeVectors.rerank(vector, shortlist, k, exactBest,
                 ids -> MemoryVectors.get(tx, ids, id -> null, exactRead));
+    }
+
+    @Override
+    public List<List<Hit>> nearestEach(GraphStore.Tx tx, String scope, List<float[]> vectors, int k, long beforeSeq) {
+        Shelf shelf = shelf(tx, scope);
+        List<List<Hit>> shortlists;
+        shelf.lock.readLock().lock();
+        try {
+            // the keep of nearest with exactBest 0, for all the vectors in one pass over the codes
+            shortlists = shelf.vectors.shortlists(vectors, ScopeVectors.shortlistSize(k),
+                    Math.max(ScopeVectors.shortlistSize(0) * ScopeVectors.RERANK_FACTOR
+                            / ScopeVectors.SHORTLIST_FACTOR, ScopeVectors.MIN_RERANK), beforeSeq);
+        } finally {
+            shelf.lock.readLock().unlock();
+        }
+        List<List<Hit>> out = new ArrayList<>(shortlists.size());
+        for (List<Hit> shortlist : shortlists) {
+            out.add(shortlist.size() > k ? new ArrayList<>(shortlist.subList(0, k)) : shortlist);
+        }
+        return out;
     }
 
     @Override

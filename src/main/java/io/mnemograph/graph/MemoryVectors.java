@@ -105,6 +105,21 @@ public interface MemoryVectors {
     }
 
     /**
+     * For each of these vectors, the at most {@code k} memories of the scope numbered below {@code beforeSeq} nearest
+     * to it by the held vectors, best first, no exact vector read (ranked as {@link #nearest(GraphStore.Tx, String,
+     * float[], int, int, long, BiConsumer)} with {@code exactBest} 0 ranks them): for a caller that compares the
+     * vectors itself, such as the agent for every new memory of a batch. Embedded mode answers them all with one pass
+     * over the scope's codes.
+     */
+    default List<List<Hit>> nearestEach(GraphStore.Tx tx, String scope, List<float[]> vectors, int k, long beforeSeq) {
+        List<List<Hit>> out = new ArrayList<>(vectors.size());
+        for (float[] v : vectors) {
+            out.add(nearest(tx, scope, v, k, 0, beforeSeq, (id, x) -> { }));
+        }
+        return out;
+    }
+
+    /**
      * Reads every scope's vectors ahead of its first search, the largest scope first, each in a read transaction of
      * its own; returns how many vectors it read. Nothing to do (0) when not {@link #searchable()}.
      */

@@ -251,61 +251,113 @@ final class ScopeVectors {
      * int8 pass (above {@link #EXACT_LIMIT} memories), which decides how well the best of the k are found.
      */
     List<Hit> shortlist(float[] query, int k, int keep, long beforeSeq) {
-        if (k <= 0 || size == 0 || query.length != dimensions) {
-            return List.of();
+        return shortlists(List.of(query), k, keep, beforeSeq).get(0);
+    }
+
+    /**
+     * {@link #shortlist(float[], int, int, long)} of each of several queries. Above {@link #EXACT_LIMIT} memories one
+     * pass over the codes serves them all (issue 15: at a million memories that pass reads 48 MB of codes, and the
+     * agent asks for each new memory of a batch).
+     */
+    List<List<Hit>> shortlists(List<float[]> queries, int k, int keep, long beforeSeq) {
+        List<List<Hit>> out = new ArrayList<>(queries.size());
+        if (k <= 0 || size == 0) {
+            queries.forEach(q -> out.add(List.of()));
+            return out;
         }
-        float[] q = unit(query);
-        Query fixed = new Query(q);
-        PriorityQueue<Hit> best = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a.cosine(), b.cosine()));
-        if (size <= EXACT_LIMIT) {
-            for (int i = 0; i < size; i++) {
-                if (seqs[i] < beforeSeq) {
-                    offer(best, k, i, fixed);
-                }
+        float[][] units = new float[queries.size()][];
+        for (int j = 0; j < units.length; j++) {
+            units[j] = queries.get(j).length == dimensions ? unit(queries.get(j)) : null; // another model's: none
+        }
+        byte[][] distances = size > EXACT_LIMIT ? distances(units, beforeSeq) : null;
+        for (int j = 0; j < units.length; j++) {
+            if (units[j] == null) {
+                out.add(List.of());
+                continue;
             }
-        } else {
-            hamming(q, fixed, Math.max(keep, k), beforeSeq, best, k);
+            Query fixed = new Query(units[j]);
+            PriorityQueue<Hit> best = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a.cosine(), b.cosine()));
+            if (distances == null) {
+                for (int i = 0; i < size; i++) {
+                    if (seqs[i] < beforeSeq) {
+                        offer(best, k, i, fixed);
+                    }
+                }
+            } else {
+                pick(distances[j], fixed, Math.max(keep, k), best, k);
+            }
+            List<Hit> hits = new ArrayList<>(best);
+            hits.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
+            out.add(hits);
         }
-        List<Hit> out = new ArrayList<>(best);
-        out.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
         return out;
     }
 
     /**
-     * The binary pass: the {@code keep} closest codes (ties at the cut included) ranked by int8, their k best into
-     * {@code best}. Issue 15: at 100k memories most of a search is here; distances are held in a byte each (none that
-     * matters reaches 254) and the int8 cosines of the kept are sorted once rather than pushed through a heap, which
-     * took a search of 100k synthetic vectors from 1.8-3.2 ms (unsteady) to 2.0-2.1 ms.
+     * The binary pass: each query's Hamming distance to every code, in a byte each (none that matters reaches
+     * {@link #FAR}), {@link #EXCLUDED} for a memory numbered at or after {@code beforeSeq}; each code is read once for
+     * all the queries. A null query gets distances that are never used.
      */
-    private void hamming(float[] q, Query fixed, int keep, long beforeSeq, PriorityQueue<Hit> best, int k) {
-        long[] qc = new long[words];
-        code(q, 0, qc, 0);
-        byte[] distance = new byte[size];
-        if (words == 6) { // 384 dimensions (the default model): the query's code in registers
-            long q0 = qc[0], q1 = qc[1], q2 = qc[2], q3 = qc[3], q4 = qc[4], q5 = qc[5];
+    private byte[][] distances(float[][] units, long beforeSeq) {
+        int n = units.length;
+        long[][] qc = new long[n][words];
+        for (int j = 0; j < n; j++) {
+            if (units[j] != null) {
+                code(units[j], 0, qc[j], 0);
+            }
+        }
+        byte[][] distance = new byte[n][size];
+        if (words == 6 && n == 1) { // recall's one query, in registers (the loop below ran ~1.5x slower for one)
+            long q0 = qc[0][0], q1 = qc[0][1], q2 = qc[0][2], q3 = qc[0][3], q4 = qc[0][4], q5 = qc[0][5];
             long[] c = codes;
+            byte[] d0 = distance[0];
             for (int i = 0, b = 0; i < size; i++, b += 6) {
                 int d = Long.bitCount(c[b] ^ q0) + Long.bitCount(c[b + 1] ^ q1) + Long.bitCount(c[b + 2] ^ q2)
                         + Long.bitCount(c[b + 3] ^ q3) + Long.bitCount(c[b + 4] ^ q4) + Long.bitCount(c[b + 5] ^ q5);
-                distance[i] = (byte) Math.min(d, FAR);
+                d0[i] = (byte) Math.min(d, FAR);
+            }
+        } else if (words == 6) { // 384 dimensions (the default model): each code's six words in registers
+            long[] c = codes;
+            for (int i = 0, b = 0; i < size; i++, b += 6) {
+                long c0 = c[b], c1 = c[b + 1], c2 = c[b + 2], c3 = c[b + 3], c4 = c[b + 4], c5 = c[b + 5];
+                for (int j = 0; j < n; j++) {
+                    long[] q = qc[j];
+                    int d = Long.bitCount(c0 ^ q[0]) + Long.bitCount(c1 ^ q[1]) + Long.bitCount(c2 ^ q[2])
+                            + Long.bitCount(c3 ^ q[3]) + Long.bitCount(c4 ^ q[4]) + Long.bitCount(c5 ^ q[5]);
+                    distance[j][i] = (byte) Math.min(d, FAR);
+                }
             }
         } else {
             for (int i = 0; i < size; i++) {
-                int d = 0;
                 int base = i * words;
-                for (int w = 0; w < words; w++) {
-                    d += Long.bitCount(codes[base + w] ^ qc[w]);
+                for (int j = 0; j < n; j++) {
+                    int d = 0;
+                    for (int w = 0; w < words; w++) {
+                        d += Long.bitCount(codes[base + w] ^ qc[j][w]);
+                    }
+                    distance[j][i] = (byte) Math.min(d, FAR);
                 }
-                distance[i] = (byte) Math.min(d, FAR);
             }
         }
         if (beforeSeq != Long.MAX_VALUE) {
             for (int i = 0; i < size; i++) {
                 if (seqs[i] >= beforeSeq) {
-                    distance[i] = (byte) EXCLUDED;
+                    for (byte[] d : distance) {
+                        d[i] = (byte) EXCLUDED;
+                    }
                 }
             }
         }
+        return distance;
+    }
+
+    /**
+     * The {@code keep} closest codes by {@code distance} (ties at the cut included) ranked by int8, their k best into
+     * {@code best}. Issue 15: at 100k memories most of a search is the binary pass and this; the int8 cosines of the
+     * kept are sorted once rather than pushed through a heap, which took a search of 100k synthetic vectors from
+     * 1.8-3.2 ms (unsteady) to 2.0-2.1 ms.
+     */
+    private void pick(byte[] distance, Query fixed, int keep, PriorityQueue<Hit> best, int k) {
         int[] histogram = new int[EXCLUDED + 1];
         for (int i = 0; i < size; i++) {
             histogram[distance[i] & 0xff]++;

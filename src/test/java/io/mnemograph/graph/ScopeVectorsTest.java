@@ -157,6 +157,30 @@ class ScopeVectorsTest {
     }
 
     @Test
+    void severalQueriesAtOnceGetWhatEachGetsAlone() {
+        Random random = new Random(19);
+        List<float[]> all = clustered(random, 8000, 25); // above EXACT_LIMIT: the pass over the codes
+        ScopeVectors scope = fill(all);
+        List<float[]> queries = new ArrayList<>();
+        for (int q = 0; q < 7; q++) {
+            queries.add(near(random, all.get(random.nextInt(all.size())), 0.1f));
+        }
+        queries.add(new float[12]); // another model's vector: nothing
+        for (long before : new long[] {Long.MAX_VALUE, 5000}) {
+            List<List<MemoryVectors.Hit>> together = scope.shortlists(queries, 60, 2000, before);
+            assertEquals(queries.size(), together.size());
+            for (int q = 0; q < queries.size(); q++) {
+                assertEquals(scope.shortlist(queries.get(q), 60, 2000, before), together.get(q), "query " + q);
+            }
+            assertEquals(60, together.get(0).size());
+            assertTrue(together.get(queries.size() - 1).isEmpty());
+            if (before == 5000) {
+                assertTrue(together.stream().flatMap(List::stream).allMatch(h -> index(h.id()) < 5000));
+            }
+        }
+    }
+
+    @Test
     void aMemoryTakesAboutAQuarterOfItsFloatVectorsHeap() {
         List<float[]> all = clustered(new Random(17), 20_000, 20);
         long perMemory = fill(all).heapBytes() / all.size();
