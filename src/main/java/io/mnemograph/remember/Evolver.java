@@ -12,6 +12,7 @@ import io.mnemograph.memory.MemoryRules;
 import io.mnemograph.memory.TimeSpan;
 import io.mnemograph.time.TimeService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -103,6 +104,11 @@ public class Evolver {
                 process(List.of(id));
             }
         }
+    }
+
+    /** Processes memories a restore brought back to PENDING (see {@link TimeService#restore}). */
+    void onPendingRestored(@Observes TimeService.PendingRestored restored) {
+        process(restored.ids());
     }
 
     /** Processes every memory left PENDING by an earlier run; returns how many were processed. */

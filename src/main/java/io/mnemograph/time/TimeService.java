@@ -15,6 +15,7 @@ import io.mnemograph.memory.Session;
 import io.mnemograph.memory.Validity;
 import io.mnemograph.remember.MemoryReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -42,10 +43,12 @@ public class TimeService {
     private final InstantSource clock;
     private final int maxLimit;
     private final MemoryVectors embeddings;
+    private final Event<PendingRestored> pendingRestored;
 
     TimeService(GraphStore store, MemoryReader reader, InstantSource clock, MnemographConfig config,
-                MemoryVectors embeddings) {
+                MemoryVectors embeddings, Event<PendingRestored> pendingRestored) {
         this.embeddings = embeddings;
+        this.pendingRestored = pendingRestored;
         this.store = store;
         this.reader = reader;
         this.clock = clock;
@@ -231,20 +234,34 @@ public class TimeService {
     }
 
     /**
-     * Brings an archived memory back (status READY); a memory not archived is returned unchanged.
+     * Brings an archived memory back to the status it had before: READY, or PENDING when the agent had not processed
+     * it (its step failed, and the memory was forgotten before a retry). A PENDING one goes to the agent at once,
+     * after the commit ({@link PendingRestored}); without that it would come back READY with no keywords, tags or
+     * links, and no later start would ever take it up. A memory not archived is returned unchanged.
      *
      * @throws NotFoundException when the id names no memory
      */
     public Memory restore(String id) {
-        store.write(tx -> {
+        MemoryStatus restored = store.write(tx -> {
             State m = state(tx, id);
             lock(tx, m.scope);
-            if (m.status == MemoryStatus.ARCHIVED) {
-                setStatus(tx, id, m.status, MemoryStatus.READY, "restored");
+            if (m.status != MemoryStatus.ARCHIVED) {
+                return null;
             }
-            return null;
+            MemoryStatus before = tx.run("time/status_before_archive", Map.of("id", id)).stream()
+                    .map(r -> (String) r.get("before")).filter(MemoryStatus.PENDING.name()::equals)
+                    .findFirst().map(MemoryStatus::valueOf).orElse(MemoryStatus.READY);
+            setStatus(tx, id, m.status, before, "restored");
+            return before;
         });
+        if (restored == MemoryStatus.PENDING) {
+            pendingRestored.fire(new PendingRestored(List.of(id)));
+        }
         return reader.get(id).orElseThrow(() -> new NotFoundException("no memory " + id));
+    }
+
+    /** Memories restored to PENDING, for the agent to process now (an event: the agent depends on this service). */
+    public record PendingRestored(List<String> ids) {
     }
 
     private void erase(GraphStore.Tx tx, String id) {

@@ -340,6 +340,30 @@ class TimeTest {
     }
 
     @Test
+    void restoringAMemoryTheAgentNeverProcessedHandsItToTheAgent() {
+        String scope = freshScope("archive-pending");
+        String hike = remember(scope, "Caroline: We hiked to the glacier lake near Banff last weekend.",
+                "2024-06-01T10:00:00Z", "s");
+        String id = remember(scope, "Caroline: The glacier lake near Banff was turquoise after our hike.",
+                "2024-06-01T10:05:00Z", "s");
+        graph.write(tx -> tx.run("test/unprocess", Map.of("id", id))); // the agent's step failed on it
+        assertEquals("PENDING", AgentApiTest.memory(id).get("status"));
+        assertTrue(AgentApiTest.links(id).isEmpty());
+        assertTrue(ok(FORGET, vars("id", id)).getBoolean("data.forget"));
+
+        assertEquals("READY", ok(RESTORE, vars("id", id)).getString("data.restore.status"),
+                "back to PENDING, and processed by the agent before the answer");
+        Map<String, Object> m = AgentApiTest.memory(id);
+        assertFalse(((List<?>) m.get("keywords")).isEmpty(), "the agent gave it keywords: " + m);
+        assertTrue(AgentApiTest.links(id).stream().anyMatch(l -> hike.equals(((Map<?, ?>) l.get("memory")).get("id"))),
+                "and linked it to the hike it tells of again: " + m);
+        List<String> statuses = AgentApiTest.revisions(id).stream().filter(r -> "status".equals(r.get("field")))
+                .map(r -> r.get("before") + ">" + r.get("after")).sorted().toList();
+        // the clock stands still here, so the two revisions' order is not asserted
+        assertEquals(List.of("ARCHIVED>PENDING", "PENDING>ARCHIVED"), statuses);
+    }
+
+    @Test
     void aHardForgetLeavesNoTraceOfTheContentAnywhereInTheGraph() {
         String scope = freshScope("erase");
         String secret = "zqx" + Long.toHexString(new Random().nextLong());
